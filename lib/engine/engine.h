@@ -1,0 +1,36 @@
+// Engine: every active identifier, keyword and allow list compiled once. Immutable after build(),
+// so one Engine is shared by any number of threads, each with its own Scanner.
+#pragma once
+
+#include <memory>
+
+#include "config/config.h"
+#include "core/result.h"
+
+namespace tamis {
+
+namespace match {
+struct CompiledRules;  // lib/match/compiled_rules.h
+}
+
+class Engine {
+ public:
+  // Compiles the managed identifiers the selector picks, the custom identifiers and allow lists.
+  // Errors name the identifier and, for regexes, Hyperscan's message and the expression.
+  static Result<std::shared_ptr<const Engine>> build(const Config& config);
+
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  const Config& config() const { return config_; }
+  const match::CompiledRules& rules() const { return *rules_; }
+
+ private:
+  Engine(Config config, std::unique_ptr<const match::CompiledRules> rules);
+
+  Config config_;
+  std::unique_ptr<const match::CompiledRules> rules_;
+};
+
+}  // namespace tamis

@@ -1,0 +1,53 @@
+// Scanner: one per thread. Owns Hyperscan scratch and stream state and scans one object at a time,
+// fed in chunks of any size; a match across a chunk boundary is found exactly once. Memory does not
+// grow with the object: only a bounded window of recent bytes is kept.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "engine/engine.h"
+#include "report/result.h"
+
+namespace tamis {
+
+namespace match {
+class StreamMatcher;  // lib/match/stream_matcher.h
+}
+
+class Scanner {
+ public:
+  // Called for every occurrence that survives validation, keywords, ignore words and allow lists,
+  // in addition to the aggregate result. Return false to stop scanning this object (status PARTIAL).
+  using OccurrenceCallback = std::function<bool(const Detection& detection, const Occurrence& occ)>;
+
+  explicit Scanner(std::shared_ptr<const Engine> engine);
+  ~Scanner();
+  Scanner(Scanner&&) noexcept;
+  Scanner& operator=(Scanner&&) noexcept;
+
+  // Starts a new object; any object in progress is discarded.
+  void begin(std::string path);
+  // Feeds the next bytes of the object.
+  void feed(std::string_view bytes);
+  // Records that the object could not be read to its end (the findings so far are kept).
+  void fail(ObjectStatus status);
+  // Ends the object and returns its result; the scanner is ready for the next begin().
+  ObjectResult finish();
+
+  // begin + feed + finish over bytes already in memory.
+  ObjectResult scan(std::string path, std::string_view bytes);
+
+  void set_occurrence_callback(OccurrenceCallback callback);
+
+  const Engine& engine() const { return *engine_; }
+
+ private:
+  std::shared_ptr<const Engine> engine_;
+  std::unique_ptr<match::StreamMatcher> matcher_;
+};
+
+}  // namespace tamis
