@@ -19,7 +19,9 @@ TEST(Catalog, IdsAreUniqueAndWellFormed) {
     EXPECT_FALSE(row.patterns.empty()) << row.id;
     EXPECT_FALSE(row.description.empty()) << row.id;
     EXPECT_FALSE(row.countries.empty()) << row.id;
-    if (row.keyword_required) EXPECT_FALSE(row.keywords.empty()) << row.id;
+    if (row.keyword_required) {
+      EXPECT_FALSE(row.keywords.empty()) << row.id;
+    }
     for (char c : row.id) {
       EXPECT_TRUE((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '(' || c == ')')
           << row.id;
