@@ -73,6 +73,10 @@ struct ManagedIdentifier {
   std::uint8_t boundaries;       // BoundaryFlags
   bool recommended;              // in Macie's RECOMMENDED set (reference/macie.md §1.4)
   bool tamis_default;            // ours, on by default beside RECOMMENDED (high-precision secrets)
+  // When non-zero, the occurrence is the last N bytes of the match: lets a pattern start with a
+  // literal key name (`aws_secret_access_key = `) as a fast, precise anchor while the result points
+  // at the secret itself.
+  std::uint16_t report_tail_bytes = 0;
 };
 
 }  // namespace tamis
