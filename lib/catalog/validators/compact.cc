@@ -1,0 +1,57 @@
+#include "catalog/validators/compact.h"
+
+namespace tamis::validators::internal {
+
+bool all_digits(std::string_view text) {
+  if (text.empty()) return false;
+  for (char c : text) {
+    if (!is_digit(c)) return false;
+  }
+  return true;
+}
+
+bool all_same(std::string_view text) {
+  for (char c : text) {
+    if (c != text.front()) return false;
+  }
+  return true;
+}
+
+int parse_small_number(std::string_view text) {
+  if (text.empty() || text.size() > 9 || !all_digits(text)) return -1;
+  int value = 0;
+  for (char c : text) value = value * 10 + digit_value(c);
+  return value;
+}
+
+bool strip_separators(std::string_view match, std::string_view separators, Compact& out,
+                      bool require_consistent) {
+  char seen_separator = '\0';
+  bool previous_was_separator = false;
+  for (std::size_t i = 0; i < match.size(); ++i) {
+    const char c = match[i];
+    if (separators.find(c) != std::string_view::npos) {
+      const bool at_edge = i == 0 || i + 1 == match.size();
+      if (at_edge || previous_was_separator) return false;
+      if (require_consistent && seen_separator != '\0' && seen_separator != c) return false;
+      seen_separator = c;
+      previous_was_separator = true;
+      continue;
+    }
+    if (!is_alnum(c) || !out.push(c)) return false;
+    previous_was_separator = false;
+  }
+  return out.size() > 0;
+}
+
+std::string_view trailing_value(std::string_view match, bool (*is_value_char)(char)) {
+  while (!match.empty() && (match.back() == '"' || match.back() == '\'' || match.back() == ' ' ||
+                            match.back() == '\t')) {
+    match.remove_suffix(1);
+  }
+  std::size_t start = match.size();
+  while (start > 0 && is_value_char(match[start - 1])) --start;
+  return match.substr(start);
+}
+
+}  // namespace tamis::validators::internal
