@@ -47,6 +47,12 @@ struct Limits {
   std::uint32_t max_match_bytes = 8192;                // width used for unbounded custom regexes
 };
 
+// How exact start offsets are found (design/ARCHITECTURE.md). kRecoverOnHit streams without
+// start-of-match tracking and recovers the start only around hits; kSomLeftmost asks Hyperscan for
+// it on every match. Both are exact; the benchmark (bench/start_offset_bench.cc) compares them.
+// Not part of the JSON configuration: an engine-level knob for measurement.
+enum class StartOffsetMode : std::uint8_t { kRecoverOnHit, kSomLeftmost };
+
 struct Config {
   ManagedSelector selector = ManagedSelector::kRecommended;
   std::vector<std::string> managed_ids;  // for kInclude / kExclude
@@ -56,6 +62,7 @@ struct Config {
   std::vector<AllowListSpec> allow_lists;
   Limits limits;
   bool reveal_values = false;  // put full found text in results instead of a masked preview
+  StartOffsetMode start_offset_mode = StartOffsetMode::kRecoverOnHit;
 };
 
 // Parses a JSON configuration. Errors name the JSON position (byte offset, line, column) for
