@@ -68,9 +68,10 @@ constexpr std::string_view kCardKeywords[] = {
 };
 
 // ISO/IEC 7813. Track 1: %B PAN ^ NAME ^ YYMM service-code discretionary ? (at most 79 characters).
-// Track 2: ; PAN = YYMM service-code discretionary ? (at most 40 characters).
+// The track 1 character set is upper case only. Track 2: ; PAN = YYMM service-code discretionary ?
+// (at most 40 characters).
 constexpr std::string_view kTrackPatterns[] = {
-    R"(%B[2-6]\d{12,18}\^[A-Za-z0-9 /.'-]{2,26}\^\d{7}[A-Za-z0-9 /.<>=-]{0,50}\?)",
+    R"(%B[2-6]\d{12,18}\^[A-Z0-9 /.'-]{2,26}\^\d{7}[A-Z0-9 /.<>=-]{0,50}\?)",
     R"(;[2-6]\d{12,18}=\d{7}\d{0,24}\?)",
 };
 
