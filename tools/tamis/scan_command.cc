@@ -1,0 +1,88 @@
+#include "scan_command.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <thread>
+#include <utility>
+
+#include "config/config.h"
+#include "engine/engine.h"
+#include "file_walker.h"
+#include "in_order_buffer.h"
+#include "progress_bar.h"
+#include "result_writer.h"
+#include "scan_totals.h"
+#include "worker_pool.h"
+
+namespace tamis::cli {
+namespace {
+
+constexpr int kExitClean = 0;
+constexpr int kExitFindings = 1;
+constexpr int kExitError = 2;
+
+unsigned default_thread_count() {
+  const unsigned hardware = std::thread::hardware_concurrency();
+  return hardware > 0 ? hardware : 1;
+}
+
+}  // namespace
+
+int run_scan(const ScanOptions& options) {
+  Config config;
+  if (options.config_path) {
+    auto loaded = load_config_file(*options.config_path);
+    if (!loaded) {
+      std::fprintf(stderr, "tamis: configuration error in %s: %s\n", options.config_path->c_str(),
+                   loaded.error().message.c_str());
+      return kExitError;
+    }
+    config = std::move(loaded).value();
+  }
+  if (options.reveal) config.reveal_values = true;
+
+  auto built = Engine::build(config);
+  if (!built) {
+    std::fprintf(stderr, "tamis: cannot build the engine: %s\n", built.error().message.c_str());
+    return kExitError;
+  }
+  const std::shared_ptr<const Engine> engine = std::move(built).value();
+
+  const WalkResult walk = walk_paths(options.paths);
+  const unsigned threads = options.threads > 0 ? options.threads : default_thread_count();
+
+  const auto writer = make_result_writer(options.format, stdout, engine->config());
+  ScanTotals totals;
+  ProgressBar progress(options.progress && ::isatty(STDERR_FILENO) == 1, walk.items.size(),
+                       walk.total_bytes);
+  InOrderBuffer in_order([&](const ObjectResult& result) {
+    const auto hold = progress.hold_for_output();
+    writer->write(result);
+  });
+
+  {
+    const auto hold = progress.hold_for_output();
+    writer->begin({walk.items.size(), walk.total_bytes, threads});
+  }
+  scan_in_parallel(engine, walk.items, threads, [&](std::size_t index, ObjectResult result) {
+    totals.add(result);
+    progress.add_done(1, walk.items[index].size);
+    if (writer->completion_order()) {
+      const auto hold = progress.hold_for_output();
+      writer->write(result);
+    } else {
+      in_order.add(index, std::move(result));
+    }
+  });
+  progress.stop();
+  writer->end(totals);
+
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    std::perror("tamis: writing the results");
+    return kExitError;
+  }
+  return totals.found_anything() ? kExitFindings : kExitClean;
+}
+
+}  // namespace tamis::cli
