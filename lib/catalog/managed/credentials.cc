@@ -12,17 +12,17 @@ namespace {
 constexpr std::string_view kAwsSecretPatterns[] = {
     R"((?i)secret[-_ ]?access[-_ ]?key["']?\s{0,5}(?:=>?|:)\s{0,5}["']?[A-Za-z0-9/+]{40})",
     R"((?i)secret[-_ ]?key["']?\s{0,5}(?:=>?|:)\s{0,5}["']?[A-Za-z0-9/+]{40})",
-    // PowerShell: Set-AWSCredential -AccessKey AKIA... -SecretKey <key> -StoreAs profile
-    R"((?i)set-awscredentials?[ \t][^\r\n]{0,200}-secretkey[ \t]{1,5}["']?[A-Za-z0-9/+]{40})",
+    // PowerShell: Set-AWSCredential (or Initialize-AWSDefaultConfiguration) ... -SecretKey <key>
+    R"((?i)-secretkey[ \t]{1,5}["']?[A-Za-z0-9/+]{40})",
 };
 constexpr std::string_view kAwsSecretKeywords[] = {
     "aws_secret_access_key", "credentials", "secret access key", "secret key", "set-awscredential",
 };
 
 // The header name is caseless (RFC 9110), and so is the scheme (RFC 7617); the credentials are
-// case-sensitive base64.
+// case-sensitive base64. Quotes around name and value cover headers written as code or JSON.
 constexpr std::string_view kBasicAuthPatterns[] = {
-    R"((?i:(?:proxy-)?authorization)[ \t]{0,3}:[ \t]{0,3}(?i:basic)[ \t]{1,3}[A-Za-z0-9+/]{4,1024}={0,2})",
+    R"((?i:(?:proxy-)?authorization)["']?[ \t]{0,3}:[ \t]{0,3}["']?(?i:basic)[ \t]{1,3}[A-Za-z0-9+/]{4,1024}={0,2})",
 };
 constexpr std::string_view kBasicAuthKeywords[] = {"authorization", "basic", "proxy-authorization"};
 
@@ -34,17 +34,18 @@ constexpr std::string_view kOpenSshPatterns[] = {
 };
 constexpr std::string_view kOpenSshKeywords[] = {"openssh", "private key", "id_rsa", "id_ed25519"};
 
-// ASCII armor: optional `Name: value` headers (Version, Comment, Hash...), a blank line, the body.
+// ASCII armor: either a blank line and the body, or the first armor header (RFC 4880 §6.2). The
+// header values are not spanned: free text that may contain '-' after the BEGIN marker makes the
+// pattern too large for Hyperscan's start-of-match tracking, which the engine needs.
 constexpr std::string_view kPgpPatterns[] = {
-    R"(-----BEGIN PGP PRIVATE KEY BLOCK-----(?:\r?\n[A-Za-z][A-Za-z0-9-]{0,30}: [^\r\n]{0,200}){0,6}\r?\n[ \t]{0,4}\r?\n[A-Za-z0-9+/]{16})",
-    R"(-----BEGIN PGP PRIVATE KEY BLOCK-----(?:\\n[A-Za-z][A-Za-z0-9-]{0,30}: [^\\\r\n]{0,200}){0,6}\\n\\n[A-Za-z0-9+/]{16})",
+    R"(-----BEGIN PGP PRIVATE KEY BLOCK-----(?:\r?\n|\\r?\\n)(?:(?:\r?\n|\\r?\\n)[A-Za-z0-9+/]{16}|(?:Version|Comment|Hash|Charset|MessageID): ))",
 };
 constexpr std::string_view kPgpKeywords[] = {"pgp", "gpg", "private key", "secret key"};
 
 // PKCS#1 (RSA/DSA/EC) and PKCS#8 (plain or encrypted) PEM. The body is DER, which starts with a
 // SEQUENCE tag 0x30, i.e. base64 'M'. Legacy encrypted PKCS#1 has Proc-Type and DEK-Info headers.
 constexpr std::string_view kPkcsPatterns[] = {
-    R"(-----BEGIN (?:RSA |DSA |EC |ENCRYPTED )?PRIVATE KEY-----(?:\r?\n|\\r?\\n)(?:Proc-Type: [^\r\n\\]{1,40}(?:\r?\n|\\r?\\n)DEK-Info: [^\r\n\\]{1,100}(?:\r?\n|\\r?\\n){2})?[ \t]{0,8}M[A-Za-z0-9+/]{15})",
+    R"(-----BEGIN (?:RSA |DSA |EC |ENCRYPTED )?PRIVATE KEY-----(?:\r?\n|\\r?\\n)(?:Proc-Type: 4,ENCRYPTED(?:\r?\n|\\r?\\n)DEK-Info: [A-Z0-9-]{3,24},[0-9A-Fa-f]{16,32}(?:\r?\n|\\r?\\n){2})?[ \t]{0,8}M[A-Za-z0-9+/]{15})",
 };
 constexpr std::string_view kPkcsKeywords[] = {"private key", "pkcs", "pkcs8", "pem", "rsa"};
 
@@ -55,10 +56,12 @@ constexpr std::string_view kPuttyPatterns[] = {
 };
 constexpr std::string_view kPuttyKeywords[] = {"putty", "ppk", "private key"};
 
-// JWS compact form: base64url header "{"... (`ey`), payload object, optional signature (empty for
-// alg "none"). Widths cover RS512/4096-bit signatures while keeping the pattern bounded.
+// JWS compact form: base64url header and payload objects (`{"` encodes as "eyJ"), then an optional
+// signature (empty for alg "none"); payload and signature widths cover RS512 with 4096-bit keys.
+// The header is capped at 70 characters (about 52 bytes of JSON) because a wider header repeat is
+// too large for Hyperscan's start-of-match tracking, which the engine needs.
 constexpr std::string_view kJwtPatterns[] = {
-    R"(ey[A-Za-z0-9_-]{8,1000}\.ey[A-Za-z0-9_-]{4,2200}\.[A-Za-z0-9_-]{0,700})",
+    R"(eyJ[A-Za-z0-9_-]{8,70}\.eyJ[A-Za-z0-9_-]{4,2500}\.[A-Za-z0-9_-]{0,700})",
 };
 constexpr std::string_view kJwtKeywords[] = {"jwt", "bearer", "token", "id_token", "access_token"};
 

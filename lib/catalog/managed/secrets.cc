@@ -29,7 +29,7 @@ constexpr std::string_view kGitlabKeywords[] = {"gitlab", "private-token", "toke
 constexpr std::string_view kSlackTokenPatterns[] = {
     R"(xoxb-[0-9]{8,14}-[0-9]{8,14}-[A-Za-z0-9]{20,40})",
     R"(xoxp-[0-9]{8,14}-[0-9]{8,14}-[0-9]{8,14}-[a-f0-9]{32})",
-    R"(xox[ars]-[0-9]{1,14}-[A-Za-z0-9-]{19,240}[A-Za-z0-9])",
+    R"(xox[ars]-(?:[0-9]{1,14}-){1,4}[A-Za-z0-9]{20,80})",
 };
 constexpr std::string_view kSlackTokenKeywords[] = {"slack", "slack_token", "bot token"};
 
@@ -42,8 +42,10 @@ constexpr std::string_view kNpmPatterns[] = {R"(npm_[A-Za-z0-9]{36})"};
 constexpr std::string_view kNpmKeywords[] = {"npm", "npmrc", "_authToken", "npm_token"};
 
 // PyPI API tokens are macaroons whose serialisation always starts with the location "pypi.org",
-// which base64url-encodes to the fixed prefix below.
-constexpr std::string_view kPypiPatterns[] = {R"(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000})"};
+// which base64url-encodes to the fixed prefix below. Tokens run to 150-250 characters; the match
+// (and so the occurrence) is the first 79, because a long variable tail that may itself contain
+// "pypi-" is too large for Hyperscan's start-of-match tracking, which the engine needs.
+constexpr std::string_view kPypiPatterns[] = {R"(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{60})"};
 constexpr std::string_view kPypiKeywords[] = {"pypi", "twine", "pypirc", "password"};
 
 constexpr std::string_view kSendgridPatterns[] = {R"(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})"};
@@ -104,10 +106,13 @@ constexpr ManagedIdentifier with_keyword_required(ManagedIdentifier row) {
   return row;
 }
 
-constexpr ManagedIdentifier with_tail(ManagedIdentifier row, std::uint16_t tail_bytes,
-                                      std::uint8_t boundaries) {
-  row.report_tail_bytes = tail_bytes;
+constexpr ManagedIdentifier with_boundaries(ManagedIdentifier row, std::uint8_t boundaries) {
   row.boundaries = boundaries;
+  return row;
+}
+
+constexpr ManagedIdentifier with_tail(ManagedIdentifier row, std::uint16_t tail_bytes) {
+  row.report_tail_bytes = tail_bytes;
   return row;
 }
 
@@ -123,18 +128,20 @@ constexpr ManagedIdentifier kRows[] = {
     secret_row("TAMIS_SLACK_WEBHOOK_URL", "Slack incoming webhook URL", kSlackWebhookPatterns,
                kSlackWebhookKeywords),
     secret_row("TAMIS_NPM_TOKEN", "npm access token", kNpmPatterns, kNpmKeywords),
-    secret_row("TAMIS_PYPI_TOKEN", "PyPI API token (pypi.org macaroon)", kPypiPatterns,
-               kPypiKeywords),
+    // The match stops inside the token, so only the start boundary applies.
+    with_boundaries(secret_row("TAMIS_PYPI_TOKEN", "PyPI API token (pypi.org macaroon)",
+                               kPypiPatterns, kPypiKeywords),
+                    kBoundaryStart),
     secret_row("TAMIS_SENDGRID_API_KEY", "SendGrid API key", kSendgridPatterns, kSendgridKeywords),
     with_keyword_required(secret_row("TAMIS_TWILIO_API_KEY", "Twilio API key SID near 'twilio'",
                                      kTwilioPatterns, kTwilioKeywords)),
     // The key name before the key is a word, so only the end boundary applies.
-    with_tail(secret_row("TAMIS_AZURE_STORAGE_KEY",
-                         "Azure storage account key in a connection "
-                         "string or setting",
-                         kAzureStoragePatterns, kAzureStorageKeywords,
-                         validators::azure_storage_key, "base64-64-bytes"),
-              88, kBoundaryEnd),
+    with_boundaries(
+        with_tail(secret_row("TAMIS_AZURE_STORAGE_KEY", "Azure storage account key in a setting",
+                             kAzureStoragePatterns, kAzureStorageKeywords,
+                             validators::azure_storage_key, "base64-64-bytes"),
+                  88),
+        kBoundaryEnd),
     secret_row("TAMIS_DATABASE_URL_PASSWORD", "Database or broker URL with an embedded password",
                kDatabaseUrlPatterns, kDatabaseUrlKeywords, validators::database_url_password,
                "not-placeholder"),
