@@ -30,7 +30,7 @@ constexpr std::string_view kBasicAuthKeywords[] = {"authorization", "basic", "pr
 // the start of the body, so prose or code that merely names the marker does not fire.
 // An OpenSSH body always starts with base64("openssh-key-v1\0").
 constexpr std::string_view kOpenSshPatterns[] = {
-    R"(-----BEGIN OPENSSH PRIVATE KEY-----(?:\r?\n|\\r?\\n)[ \t]{0,8}b3BlbnNzaC1rZXktdjE)",
+    R"(-----BEGIN OPENSSH PRIVATE KEY-----(?:\r?\n|(?:\\r)?\\n)[ \t]{0,8}b3BlbnNzaC1rZXktdjE)",
 };
 constexpr std::string_view kOpenSshKeywords[] = {"openssh", "private key", "id_rsa", "id_ed25519"};
 
@@ -38,14 +38,14 @@ constexpr std::string_view kOpenSshKeywords[] = {"openssh", "private key", "id_r
 // header values are not spanned: free text that may contain '-' after the BEGIN marker makes the
 // pattern too large for Hyperscan's start-of-match tracking, which the engine needs.
 constexpr std::string_view kPgpPatterns[] = {
-    R"(-----BEGIN PGP PRIVATE KEY BLOCK-----(?:\r?\n|\\r?\\n)(?:(?:\r?\n|\\r?\\n)[A-Za-z0-9+/]{16}|(?:Version|Comment|Hash|Charset|MessageID): ))",
+    R"(-----BEGIN PGP PRIVATE KEY BLOCK-----(?:\r?\n|(?:\\r)?\\n)(?:(?:\r?\n|(?:\\r)?\\n)[A-Za-z0-9+/]{16}|(?:Version|Comment|Hash|Charset|MessageID): ))",
 };
 constexpr std::string_view kPgpKeywords[] = {"pgp", "gpg", "private key", "secret key"};
 
 // PKCS#1 (RSA/DSA/EC) and PKCS#8 (plain or encrypted) PEM. The body is DER, which starts with a
 // SEQUENCE tag 0x30, i.e. base64 'M'. Legacy encrypted PKCS#1 has Proc-Type and DEK-Info headers.
 constexpr std::string_view kPkcsPatterns[] = {
-    R"(-----BEGIN (?:RSA |DSA |EC |ENCRYPTED )?PRIVATE KEY-----(?:\r?\n|\\r?\\n)(?:Proc-Type: 4,ENCRYPTED(?:\r?\n|\\r?\\n)DEK-Info: [A-Z0-9-]{3,24},[0-9A-Fa-f]{16,32}(?:\r?\n|\\r?\\n){2})?[ \t]{0,8}M[A-Za-z0-9+/]{15})",
+    R"(-----BEGIN (?:RSA |DSA |EC |ENCRYPTED )?PRIVATE KEY-----(?:\r?\n|(?:\\r)?\\n)(?:Proc-Type: 4,ENCRYPTED(?:\r?\n|(?:\\r)?\\n)DEK-Info: [A-Z0-9-]{3,24},[0-9A-Fa-f]{16,32}(?:\r?\n|(?:\\r)?\\n){2})?[ \t]{0,8}M[A-Za-z0-9+/]{15})",
 };
 constexpr std::string_view kPkcsKeywords[] = {"private key", "pkcs", "pkcs8", "pem", "rsa"};
 

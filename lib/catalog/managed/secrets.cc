@@ -43,7 +43,7 @@ constexpr std::string_view kNpmKeywords[] = {"npm", "npmrc", "_authToken", "npm_
 
 // PyPI API tokens are macaroons whose serialisation always starts with the location "pypi.org",
 // which base64url-encodes to the fixed prefix below. Tokens run to 150-250 characters; the match
-// (and so the occurrence) is the first 79, because a long variable tail that may itself contain
+// (and so the occurrence) is the first 80, because a long variable tail that may itself contain
 // "pypi-" is too large for Hyperscan's start-of-match tracking, which the engine needs.
 constexpr std::string_view kPypiPatterns[] = {R"(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{60})"};
 constexpr std::string_view kPypiKeywords[] = {"pypi", "twine", "pypirc", "password"};
