@@ -14,14 +14,13 @@
 
 namespace tamis {
 
-namespace match {
-class StreamMatcher;  // lib/match/stream_matcher.h
-}
+struct ObjectScan;  // lib/engine/object_scan.h: per-object state behind the scanner
 
 class Scanner {
  public:
   // Called for every occurrence that survives validation, keywords, ignore words and allow lists,
-  // in addition to the aggregate result. Return false to stop scanning this object (status PARTIAL).
+  // in addition to the aggregate result. Return false to stop scanning this object (status
+  // PARTIAL).
   using OccurrenceCallback = std::function<bool(const Detection& detection, const Occurrence& occ)>;
 
   explicit Scanner(std::shared_ptr<const Engine> engine);
@@ -47,7 +46,7 @@ class Scanner {
 
  private:
   std::shared_ptr<const Engine> engine_;
-  std::unique_ptr<match::StreamMatcher> matcher_;
+  std::unique_ptr<ObjectScan> scan_;
 };
 
 }  // namespace tamis

@@ -1,0 +1,117 @@
+#include "engine/scanner.h"
+
+#include <cstring>
+#include <utility>
+
+#include "engine/object_scan.h"
+
+namespace tamis {
+namespace {
+
+// Like git and grep: a NUL byte early in the object means it is not text.
+constexpr std::uint64_t kBinarySniffBytes = 8192;
+
+void set_status(ObjectResult& result, std::string code, std::string reason, std::string detail) {
+  result.status = ObjectStatus{std::move(code), std::move(reason), std::move(detail)};
+}
+
+}  // namespace
+
+Scanner::Scanner(std::shared_ptr<const Engine> engine)
+    : engine_(std::move(engine)),
+      scan_(std::make_unique<ObjectScan>(engine_->rules(), engine_->config())) {
+  scan_->aggregator.set_callback(&scan_->callback);
+}
+
+Scanner::~Scanner() = default;
+Scanner::Scanner(Scanner&&) noexcept = default;
+Scanner& Scanner::operator=(Scanner&&) noexcept = default;
+
+void Scanner::set_occurrence_callback(OccurrenceCallback callback) {
+  scan_->callback = std::move(callback);
+}
+
+void Scanner::begin(std::string path) {
+  ObjectScan& s = *scan_;
+  s.result = ObjectResult{};
+  s.result.path = std::move(path);
+  s.aggregator.reset();
+  s.utf8.reset();
+  s.active = true;
+  s.stopped = false;
+  s.binary = false;
+  if (s.matcher.begin() != match::StreamMatcher::Status::kOk) {
+    set_status(s.result, "PARTIAL", "UNABLE_TO_PARSE_FILE", "engine: " + s.matcher.error());
+    s.stopped = true;
+  }
+}
+
+void Scanner::feed(std::string_view bytes) {
+  ObjectScan& s = *scan_;
+  if (!s.active) begin("");
+  s.result.size += bytes.size();
+  if (s.stopped || bytes.empty()) return;
+  const std::uint64_t offset = s.matcher.offset();
+  if (!s.binary && offset < kBinarySniffBytes) {
+    const std::size_t sniff = std::min<std::size_t>(bytes.size(), kBinarySniffBytes - offset);
+    if (const void* nul = std::memchr(bytes.data(), '\0', sniff)) {
+      s.binary = true;
+      s.binary_offset =
+          offset + static_cast<std::uint64_t>(static_cast<const char*>(nul) - bytes.data());
+    }
+  }
+  s.utf8.feed(bytes);
+  s.result.size_classified += bytes.size();
+  const auto status = s.matcher.feed(bytes, s.aggregator);
+  if (status == match::StreamMatcher::Status::kStopped) {
+    set_status(
+        s.result, "PARTIAL", "STOPPED_BY_CALLER",
+        "the occurrence callback stopped the scan at byte " + std::to_string(s.matcher.offset()));
+    s.stopped = true;
+  } else if (status == match::StreamMatcher::Status::kFailed) {
+    set_status(s.result, "PARTIAL", "UNABLE_TO_PARSE_FILE", "engine: " + s.matcher.error());
+    s.stopped = true;
+  }
+}
+
+void Scanner::fail(ObjectStatus status) {
+  ObjectScan& s = *scan_;
+  if (!s.active) begin("");
+  s.result.status = std::move(status);
+  s.stopped = true;
+}
+
+ObjectResult Scanner::finish() {
+  ObjectScan& s = *scan_;
+  if (!s.active) begin("");
+  // Even a stopped scan decides the matches it already saw, so nothing found is lost.
+  const auto status = s.matcher.finish(s.aggregator);
+  if (status == match::StreamMatcher::Status::kFailed && s.result.status.code == "COMPLETE") {
+    set_status(s.result, "PARTIAL", "UNABLE_TO_PARSE_FILE", "engine: " + s.matcher.error());
+  }
+  s.utf8.finish();
+  if (s.binary) {
+    s.result.mime_type = "application/octet-stream";
+    if (s.result.status.code == "COMPLETE") {
+      set_status(s.result, "PARTIAL", "UNSUPPORTED_FILE_TYPE",
+                 "binary content (NUL byte at offset " + std::to_string(s.binary_offset) +
+                     "): scanned as raw bytes");
+    }
+  } else if (!s.utf8.valid() && s.result.size_classified > 0) {
+    s.result.diagnostics.push_back(
+        {"INVALID_UTF8", "not valid UTF-8 from byte " +
+                             std::to_string(s.utf8.first_error_offset()) +
+                             "; scanned as raw bytes"});
+  }
+  s.aggregator.finish_into(s.result);
+  s.active = false;
+  return std::move(s.result);
+}
+
+ObjectResult Scanner::scan(std::string path, std::string_view bytes) {
+  begin(std::move(path));
+  feed(bytes);
+  return finish();
+}
+
+}  // namespace tamis

@@ -1,0 +1,257 @@
+#include "match/compiled_rules.h"
+
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+
+#include "match/expression_set.h"
+#include "match/keyword_expression.h"
+#include "match/rule_selection.h"
+
+namespace tamis::match {
+namespace {
+
+// Macie's managed-identifier keyword window (reference/macie.md §1.2).
+constexpr std::uint32_t kManagedKeywordDistance = 30;
+// A character is at most four UTF-8 bytes; byte budgets derived from character distances use this.
+constexpr std::uint32_t kMaxBytesPerChar = 4;
+// Custom identifier patterns are compiled as written (PCRE defaults; `^`/`$` mean start/end of
+// the object as in Macie), managed ones carry their own inline flags.
+constexpr unsigned kPatternFlags = 0;
+
+std::string managed_owner(const ManagedIdentifier& mdi) {
+  return "managed data identifier " + std::string(mdi.id);
+}
+std::string custom_owner(const CustomIdentifierSpec& spec) {
+  return "custom data identifier \"" + spec.name + "\"";
+}
+
+class RuleCompiler {
+ public:
+  explicit RuleCompiler(const Config& config) : config_(config) {
+    out_ = std::make_unique<CompiledRules>();
+    out_->start_mode = config.start_offset_mode;
+  }
+
+  Result<std::unique_ptr<const CompiledRules>> run() {
+    auto managed = select_managed(config_);
+    if (!managed) return managed.error();
+    for (const ManagedIdentifier* mdi : *managed) {
+      if (auto e = add_managed(*mdi)) return *e;
+    }
+    for (const CustomIdentifierSpec& spec : config_.custom_identifiers) {
+      if (auto e = add_custom(spec)) return *e;
+    }
+    if (auto e = add_allow_lists()) return *e;
+    if (auto e = compile_databases()) return *e;
+    finish_budgets();
+    return std::unique_ptr<const CompiledRules>(std::move(out_));
+  }
+
+ private:
+  using MaybeError = std::optional<Error>;
+
+  MaybeError add_patterns(Rule& rule, std::uint32_t rule_index,
+                          std::span<const std::string_view> patterns, const std::string& owner,
+                          std::uint32_t unbounded_width, bool allow_unbounded) {
+    ExpressionSet start_set;
+    for (std::string_view pattern : patterns) {
+      std::string expression(pattern);
+      auto info = check_expression(expression, kPatternFlags, owner);
+      if (!info) return info.error();
+      std::uint32_t width = info->max_width;
+      if (width == std::numeric_limits<std::uint32_t>::max()) {
+        if (!allow_unbounded) {
+          return Error{owner + ": pattern has no maximum width (expression: " + expression + ")"};
+        }
+        width = unbounded_width;
+      }
+      rule.max_width = std::max(rule.max_width, width);
+      const auto id = static_cast<unsigned>(out_->targets.size());
+      out_->targets.push_back({ExpressionTarget::Kind::kPattern, rule_index});
+      stream_set_.add(expression, kPatternFlags, id, owner);
+      start_set.add(expression, kPatternFlags | HS_FLAG_SOM_LEFTMOST, 0, owner);
+    }
+    auto db = start_set.compile(HS_MODE_BLOCK, "start-offset database");
+    if (!db) return db.error();
+    rule.start_db = std::move(*db);
+    return std::nullopt;
+  }
+
+  // Returns the keyword's index, adding it the first time it is seen.
+  Result<std::uint32_t> keyword_index(std::string_view keyword, const std::string& owner) {
+    std::string lowered(keyword);
+    for (char& c : lowered) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    std::string expression = keyword_expression(lowered);
+    auto found = keyword_by_expression_.find(expression);
+    if (found != keyword_by_expression_.end()) return found->second;
+    auto info =
+        check_expression(expression, HS_FLAG_CASELESS, owner + " keyword \"" + lowered + "\"");
+    if (!info) return info.error();
+    const auto index = static_cast<std::uint32_t>(out_->keywords.size());
+    out_->keywords.push_back(lowered);
+    out_->keyword_max_width.push_back(info->max_width);
+    keyword_expressions_.push_back(expression);
+    keyword_by_expression_.emplace(std::move(expression), index);
+    return index;
+  }
+
+  MaybeError add_keywords(Rule& rule, const std::vector<std::string_view>& keywords,
+                          const std::string& owner) {
+    std::uint32_t widest = 0;
+    for (std::string_view keyword : keywords) {
+      auto index = keyword_index(keyword, owner);
+      if (!index) return index.error();
+      rule.keywords.push_back(*index);
+      widest = std::max(widest, out_->keyword_max_width[*index]);
+    }
+    std::sort(rule.keywords.begin(), rule.keywords.end());
+    rule.keywords.erase(std::unique(rule.keywords.begin(), rule.keywords.end()),
+                        rule.keywords.end());
+    // Room for the whole gap, the keyword itself and the byte that decides its word boundary.
+    const std::uint32_t reach = rule.keyword_distance * kMaxBytesPerChar + widest + 1;
+    rule.lookback_bytes = std::max(rule.lookback_bytes, reach);
+    if (rule.proximity == Proximity::kEitherSide) {
+      rule.lookahead_bytes = std::max(rule.lookahead_bytes, reach);
+    }
+    return std::nullopt;
+  }
+
+  MaybeError add_managed(const ManagedIdentifier& mdi) {
+    const auto index = static_cast<std::uint32_t>(out_->rules.size());
+    Rule rule;
+    rule.type = std::string(mdi.id);
+    rule.category = mdi.category;
+    rule.managed = &mdi;
+    rule.validator = mdi.validator;
+    rule.boundaries = mdi.boundaries;
+    rule.report_tail_bytes = mdi.report_tail_bytes;
+    rule.profile = mdi.severity;
+    const std::string owner = managed_owner(mdi);
+    if (auto e = add_patterns(rule, index, mdi.patterns, owner, 0, false)) return e;
+    if (mdi.keyword_required) {
+      if (mdi.keywords.empty()) return Error{owner + ": requires keywords but lists none"};
+      rule.proximity = Proximity::kEitherSide;
+      rule.keyword_distance = kManagedKeywordDistance;
+      std::vector<std::string_view> keywords(mdi.keywords.begin(), mdi.keywords.end());
+      if (auto e = add_keywords(rule, keywords, owner)) return e;
+    }
+    out_->rules.push_back(std::move(rule));
+    return std::nullopt;
+  }
+
+  MaybeError add_custom(const CustomIdentifierSpec& spec) {
+    const auto index = static_cast<std::uint32_t>(out_->rules.size());
+    Rule rule;
+    rule.type = spec.name;
+    rule.category = Category::kCustomIdentifier;
+    rule.custom = true;
+    rule.ignore_words = spec.ignore_words;
+    rule.severity_levels = spec.severity_levels;
+    const std::string owner = custom_owner(spec);
+    const std::string_view regex = spec.regex;
+    if (auto e = add_patterns(rule, index, std::span<const std::string_view>(&regex, 1), owner,
+                              config_.limits.max_match_bytes, true)) {
+      return e;
+    }
+    if (!spec.keywords.empty()) {
+      rule.proximity = Proximity::kPreceding;
+      rule.keyword_distance = spec.maximum_match_distance;
+      std::vector<std::string_view> keywords(spec.keywords.begin(), spec.keywords.end());
+      if (auto e = add_keywords(rule, keywords, owner)) return e;
+    }
+    out_->rules.push_back(std::move(rule));
+    return std::nullopt;
+  }
+
+  MaybeError add_allow_lists() {
+    ExpressionSet allow_set;
+    unsigned id = 0;
+    for (const AllowListSpec& list : config_.allow_lists) {
+      const std::string owner = "allow list \"" + list.name + "\"";
+      for (const std::string& text : list.texts) out_->allow_texts_folded.insert(fold_case(text));
+      if (!list.regex) continue;
+      // Anchored so the whole found text has to match (reference/macie.md §3).
+      std::string expression = "^(?:" + *list.regex + ")\\z";
+      auto info = check_expression(*list.regex, HS_FLAG_SINGLEMATCH, owner);
+      if (!info) return info.error();
+      allow_set.add(std::move(expression), HS_FLAG_SINGLEMATCH, id++, owner);
+    }
+    if (allow_set.empty()) return std::nullopt;
+    auto db = allow_set.compile(HS_MODE_BLOCK, "allow-list database");
+    if (!db) return db.error();
+    out_->allow_regex_db = std::move(*db);
+    return std::nullopt;
+  }
+
+  MaybeError compile_databases() {
+    const bool som = out_->start_mode == StartOffsetMode::kSomLeftmost;
+    ExpressionSet keyword_start_set;
+    for (std::uint32_t k = 0; k < keyword_expressions_.size(); ++k) {
+      const auto id = static_cast<unsigned>(out_->targets.size());
+      out_->targets.push_back({ExpressionTarget::Kind::kKeyword, k});
+      stream_set_.add(keyword_expressions_[k], HS_FLAG_CASELESS, id, "keyword");
+      keyword_start_set.add(keyword_expressions_[k], HS_FLAG_CASELESS | HS_FLAG_SOM_LEFTMOST, k,
+                            "keyword");
+    }
+    if (!stream_set_.empty()) {
+      ExpressionSet stream = som ? stream_set_.with_flags(HS_FLAG_SOM_LEFTMOST) : stream_set_;
+      const unsigned mode = som ? (HS_MODE_STREAM | HS_MODE_SOM_HORIZON_LARGE) : HS_MODE_STREAM;
+      auto db = stream.compile(mode, "stream database");
+      if (!db) return db.error();
+      out_->stream_db = std::move(*db);
+    }
+    if (!keyword_start_set.empty()) {
+      auto db = keyword_start_set.compile(HS_MODE_BLOCK, "keyword start database");
+      if (!db) return db.error();
+      out_->keyword_start_db = std::move(*db);
+    }
+    return allocate_scratch();
+  }
+
+  MaybeError allocate_scratch() {
+    hs_scratch_t* scratch = nullptr;
+    auto grow = [&](const HsDatabase& db) {
+      return !db || hs_alloc_scratch(db.get(), &scratch) == HS_SUCCESS;
+    };
+    bool ok = grow(out_->stream_db) && grow(out_->keyword_start_db) && grow(out_->allow_regex_db);
+    for (const Rule& rule : out_->rules) ok = ok && grow(rule.start_db);
+    out_->scratch_prototype.reset(scratch);
+    if (!ok) return Error{"cannot allocate Hyperscan scratch space"};
+    return std::nullopt;
+  }
+
+  void finish_budgets() {
+    std::uint64_t history = 1;
+    for (const Rule& rule : out_->rules) {
+      history = std::max<std::uint64_t>(history, rule.max_width + 1ULL + rule.lookback_bytes);
+    }
+    for (std::uint32_t width : out_->keyword_max_width) {
+      history = std::max<std::uint64_t>(history, width + 2ULL);
+    }
+    out_->history_bytes = history;
+  }
+
+  const Config& config_;
+  std::unique_ptr<CompiledRules> out_;
+  ExpressionSet stream_set_;
+  std::vector<std::string> keyword_expressions_;
+  std::map<std::string, std::uint32_t> keyword_by_expression_;
+};
+
+}  // namespace
+
+bool Rule::has_keyword(std::uint32_t keyword) const {
+  return std::binary_search(keywords.begin(), keywords.end(), keyword);
+}
+
+Result<std::unique_ptr<const CompiledRules>> compile_rules(const Config& config) {
+  return RuleCompiler(config).run();
+}
+
+}  // namespace tamis::match

@@ -1,0 +1,91 @@
+// Everything the engine compiles from a Config: one rule per active identifier (managed in
+// catalogue order, then custom in config order), the distinct keywords, and the Hyperscan
+// databases. Immutable once built; shared by every Scanner of the engine.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "catalog/identifier.h"
+#include "config/config.h"
+#include "core/result.h"
+#include "match/hs_handles.h"
+
+namespace tamis::match {
+
+// How a rule's keywords must sit relative to a match (reference/macie.md §1.2 and §2).
+enum class Proximity : std::uint8_t {
+  kNone,        // no keyword needed
+  kEitherSide,  // managed: a whole-word keyword within `keyword_distance` characters, either side
+  kPreceding,   // custom: a keyword (substring) ends at most `keyword_distance` characters before
+                // the match's end and starts no later than the match
+};
+
+struct Rule {
+  std::string type;  // managed id or custom identifier name
+  Category category = Category::kCustomIdentifier;
+  bool custom = false;
+  const ManagedIdentifier* managed = nullptr;
+
+  std::uint32_t max_width = 0;  // bytes; a match is never longer
+  // Block-mode database of this rule's patterns with HS_FLAG_SOM_LEFTMOST, run only on a short
+  // window behind a hit to find where the match starts.
+  HsDatabase start_db;
+
+  std::vector<std::uint32_t> keywords;  // sorted indices into CompiledRules::keywords
+  Proximity proximity = Proximity::kNone;
+  std::uint32_t keyword_distance = 0;  // characters
+
+  std::vector<std::string> ignore_words;  // case-sensitive substrings that drop a match
+  Validator validator = nullptr;
+  std::uint8_t boundaries = kBoundaryNone;
+  std::uint16_t report_tail_bytes = 0;
+
+  SeverityProfile profile = kAlwaysHigh;       // managed
+  std::vector<SeverityLevel> severity_levels;  // custom, ascending thresholds
+
+  // Bytes of text a decision about a match may need beyond the match itself: before its start
+  // (keyword before it, boundary byte) and after its end (keyword after it, boundary byte).
+  std::uint32_t lookback_bytes = 1;
+  std::uint32_t lookahead_bytes = 1;
+
+  bool has_keyword(std::uint32_t keyword) const;
+};
+
+// What a Hyperscan expression id in the stream database stands for.
+struct ExpressionTarget {
+  enum class Kind : std::uint8_t { kPattern, kKeyword } kind;
+  std::uint32_t index;  // rule index or keyword index
+};
+
+struct CompiledRules {
+  std::vector<Rule> rules;
+  std::vector<std::string> keywords;             // distinct keyword texts as configured
+  std::vector<std::uint32_t> keyword_max_width;  // bytes
+  std::vector<ExpressionTarget> targets;         // by stream-database expression id
+
+  // All patterns and keywords. Null when nothing is active (selector NONE and no custom rules).
+  HsDatabase stream_db;
+  // Keywords alone with SOM, for the start of a keyword hit when a proximity rule needs it.
+  HsDatabase keyword_start_db;
+  // Allow-list regexes, anchored at both ends, run on found text only.
+  HsDatabase allow_regex_db;
+  std::unordered_set<std::string> allow_texts_folded;  // literal entries, case-folded
+
+  StartOffsetMode start_mode = StartOffsetMode::kRecoverOnHit;
+  // Scratch allocated for every database above; each Scanner clones it.
+  HsScratch scratch_prototype;
+  // Bytes of history a scanner keeps behind the newest byte so any hit can still be decided.
+  std::uint64_t history_bytes = 0;
+};
+
+// Compiles the managed identifiers the selector picks, the custom identifiers and allow lists.
+Result<std::unique_ptr<const CompiledRules>> compile_rules(const Config& config);
+
+// Case-folds text the way allow-list literals are compared (ICU full case folding).
+std::string fold_case(std::string_view text);
+
+}  // namespace tamis::match

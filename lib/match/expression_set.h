@@ -1,0 +1,42 @@
+// A list of Hyperscan expressions compiled together, with checks that name the identifier behind
+// a failing expression instead of Hyperscan's bare index.
+#pragma once
+
+#include <hs/hs.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "match/hs_handles.h"
+
+namespace tamis::match {
+
+struct ExpressionInfo {
+  std::uint32_t min_width = 0;
+  std::uint32_t max_width = 0;  // UINT32_MAX when unbounded
+};
+
+// Checks one expression on its own; `owner` names it in the error ("custom data identifier \"X\"").
+Result<ExpressionInfo> check_expression(const std::string& expression, unsigned flags,
+                                        const std::string& owner);
+
+class ExpressionSet {
+ public:
+  void add(std::string expression, unsigned flags, unsigned id, std::string owner);
+  bool empty() const { return expressions_.empty(); }
+  std::size_t size() const { return expressions_.size(); }
+  // The same set with `extra` flags on every expression.
+  ExpressionSet with_flags(unsigned extra) const;
+  // `what` names the database in errors ("stream database").
+  Result<HsDatabase> compile(unsigned mode, const char* what) const;
+
+ private:
+  std::vector<std::string> expressions_;
+  std::vector<unsigned> flags_;
+  std::vector<unsigned> ids_;
+  std::vector<std::string> owners_;
+};
+
+}  // namespace tamis::match

@@ -1,0 +1,24 @@
+// Where the matcher delivers matches that survived every filter (validator, word boundaries,
+// keywords, ignore words, allow lists).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "report/result.h"
+
+namespace tamis::match {
+
+class MatchSink {
+ public:
+  virtual ~MatchSink() = default;
+  // `text` is the found text [start, end). Return true to receive the occurrence again through
+  // on_located() once its line and column are known, with `preview` as its text.
+  virtual bool on_accept(std::uint32_t rule, std::uint64_t start, std::uint64_t end,
+                         std::string_view text, std::string& preview) = 0;
+  // In text order for each rule. Return false to stop scanning the object.
+  virtual bool on_located(std::uint32_t rule, Occurrence occurrence) = 0;
+};
+
+}  // namespace tamis::match

@@ -1,0 +1,410 @@
+#include "match/stream_matcher.h"
+
+#include <algorithm>
+#include <limits>
+#include <queue>
+#include <utility>
+
+namespace tamis::match {
+namespace {
+
+constexpr std::uint64_t kUnknown = std::numeric_limits<std::uint64_t>::max();
+// A run of hits this long is decided in pieces, so a pathological object (megabytes of digits)
+// cannot make one cluster, and the history behind it, grow without bound.
+constexpr std::uint64_t kMaxClusterSpan = 64 * 1024;
+// Later starts tried for one end when a candidate fails its boundary or validator.
+constexpr std::uint32_t kMaxRetriesPerEnd = 16;
+
+bool is_word_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+struct BlockHit {
+  std::uint32_t id;
+  std::uint64_t from;
+  std::uint64_t to;
+};
+
+int collect_block_hit(unsigned int id, unsigned long long from, unsigned long long to,
+                      unsigned int /*flags*/, void* context) {
+  static_cast<std::vector<BlockHit>*>(context)->push_back({id, from, to});
+  return 0;
+}
+
+int stop_at_first(unsigned int, unsigned long long, unsigned long long, unsigned int,
+                  void* context) {
+  *static_cast<bool*>(context) = true;
+  return 1;
+}
+
+// Scans `text` in block mode and returns every (id, from, to) report, offsets relative to text.
+std::vector<BlockHit> block_scan(const hs_database_t* db, std::string_view text,
+                                 hs_scratch_t* scratch) {
+  std::vector<BlockHit> out;
+  hs_scan(db, text.data(), static_cast<unsigned>(text.size()), 0, scratch, collect_block_hit, &out);
+  return out;
+}
+
+}  // namespace
+
+StreamMatcher::StreamMatcher(const CompiledRules& rules) : rules_(rules) {
+  hs_scratch_t* clone = nullptr;
+  if (rules_.scratch_prototype &&
+      hs_clone_scratch(rules_.scratch_prototype.get(), &clone) == HS_SUCCESS) {
+    scratch_.reset(clone);
+  }
+  states_.resize(rules_.rules.size());
+}
+
+StreamMatcher::~StreamMatcher() {
+  if (stream_ != nullptr) hs_close_stream(stream_, nullptr, nullptr, nullptr);
+}
+
+StreamMatcher::Status StreamMatcher::begin() {
+  if (stream_ != nullptr) {
+    hs_close_stream(stream_, nullptr, nullptr, nullptr);
+    stream_ = nullptr;
+  }
+  offset_ = 0;
+  final_ = false;
+  window_.reset();
+  lines_.reset();
+  hits_.clear();
+  for (RuleState& state : states_) state = RuleState{};
+  keyword_hits_.clear();
+  pending_.clear();
+  error_.clear();
+  if (!rules_.stream_db) return Status::kOk;
+  if (!scratch_) {
+    error_ = "no Hyperscan scratch space";
+    return Status::kFailed;
+  }
+  if (hs_open_stream(rules_.stream_db.get(), 0, &stream_) != HS_SUCCESS) {
+    error_ = "cannot open a Hyperscan stream";
+    return Status::kFailed;
+  }
+  return Status::kOk;
+}
+
+int StreamMatcher::on_hit(unsigned int id, unsigned long long from, unsigned long long to,
+                          unsigned int /*flags*/, void* context) {
+  static_cast<StreamMatcher*>(context)->hits_.push_back({id, from, to});
+  return 0;
+}
+
+StreamMatcher::Status StreamMatcher::feed(std::string_view bytes, MatchSink& sink) {
+  if (bytes.empty()) return Status::kOk;
+  window_.push_chunk(bytes);
+  hits_.clear();
+  if (stream_ != nullptr) {
+    // Hyperscan takes 32-bit lengths: feed giant buffers in slices.
+    std::string_view rest = bytes;
+    while (!rest.empty()) {
+      const std::size_t n = std::min<std::size_t>(rest.size(), 1U << 30);
+      if (hs_scan_stream(stream_, rest.data(), static_cast<unsigned>(n), 0, scratch_.get(), on_hit,
+                         this) != HS_SUCCESS) {
+        error_ = "Hyperscan stream scan failed";
+        return Status::kFailed;
+      }
+      rest.remove_prefix(n);
+    }
+  }
+  offset_ += bytes.size();
+  return after_scan(sink, false);
+}
+
+StreamMatcher::Status StreamMatcher::finish(MatchSink& sink) {
+  hits_.clear();
+  if (stream_ != nullptr) {
+    const hs_error_t rc = hs_close_stream(stream_, scratch_.get(), on_hit, this);
+    stream_ = nullptr;
+    if (rc != HS_SUCCESS) {
+      error_ = "Hyperscan stream close failed";
+      return Status::kFailed;
+    }
+  }
+  final_ = true;
+  window_.push_chunk({});
+  return after_scan(sink, true);
+}
+
+StreamMatcher::Status StreamMatcher::after_scan(MatchSink& sink, bool final) {
+  route_hits();
+  decide_ready_clusters(final, sink);
+  return retire(final ? offset_ : keep_from(), sink);
+}
+
+void StreamMatcher::route_hits() {
+  // Hyperscan reports in end order for most engines; sort so every later step can rely on it.
+  std::stable_sort(hits_.begin(), hits_.end(),
+                   [](const Hit& a, const Hit& b) { return a.to < b.to; });
+  const bool som = rules_.start_mode == StartOffsetMode::kSomLeftmost;
+  for (const Hit& hit : hits_) {
+    const ExpressionTarget& target = rules_.targets[hit.id];
+    if (target.kind == ExpressionTarget::Kind::kKeyword) {
+      keyword_hits_.push_back({target.index, som ? hit.from : kUnknown, hit.to});
+      continue;
+    }
+    const Rule& rule = rules_.rules[target.index];
+    RuleState& state = states_[target.index];
+    if (state.clusters.empty() || hit.to > state.clusters.back().max_end + rule.max_width ||
+        state.clusters.back().max_end - state.clusters.back().min_end > kMaxClusterSpan) {
+      state.clusters.push_back(Cluster{hit.to, hit.to, {}});
+    }
+    Cluster& cluster = state.clusters.back();
+    cluster.max_end = hit.to;
+    cluster.hits.push_back(hit);
+  }
+  hits_.clear();
+}
+
+void StreamMatcher::decide_ready_clusters(bool final, MatchSink& sink) {
+  for (std::uint32_t r = 0; r < states_.size(); ++r) {
+    RuleState& state = states_[r];
+    const Rule& rule = rules_.rules[r];
+    const std::uint64_t wait = std::max<std::uint64_t>(rule.max_width, rule.lookahead_bytes) + 1;
+    while (!state.clusters.empty() && (final || offset_ >= state.clusters.front().max_end + wait)) {
+      decide_cluster(r, state.clusters.front(), sink);
+      state.clusters.pop_front();
+    }
+  }
+}
+
+std::vector<StreamMatcher::Candidate> StreamMatcher::first_candidates(const Rule& rule,
+                                                                      const Cluster& cluster) {
+  std::vector<Candidate> out;
+  std::vector<std::uint64_t> ends;
+  ends.reserve(cluster.hits.size());
+  for (const Hit& hit : cluster.hits) ends.push_back(hit.to);
+  std::sort(ends.begin(), ends.end());
+  ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
+
+  auto add = [&](std::uint64_t start, std::uint64_t end) {
+    auto it =
+        std::find_if(out.begin(), out.end(), [&](const Candidate& c) { return c.end == end; });
+    if (it == out.end()) {
+      out.push_back({start, end, 0});
+    } else {
+      it->start = std::min(it->start, start);
+    }
+  };
+  if (rules_.start_mode == StartOffsetMode::kSomLeftmost) {
+    for (const Hit& hit : cluster.hits) add(hit.from, hit.to);
+    return out;
+  }
+  // One block scan with leftmost start tracking over the window that can hold every match of the
+  // cluster; the extra byte in front gives `\b` and `^` their real context.
+  const std::uint64_t reach = rule.max_width + 1ULL;
+  std::uint64_t w0 = cluster.min_end > reach ? cluster.min_end - reach : 0;
+  w0 = std::max(w0, window_.begin());
+  const std::string_view text = window_.view(w0, cluster.max_end, scratch_text_);
+  for (const BlockHit& h : block_scan(rule.start_db.get(), text, scratch_.get())) {
+    if (h.from == 0 && w0 != 0) continue;  // would start before the window: not a real start
+    const std::uint64_t end = w0 + h.to;
+    if (std::binary_search(ends.begin(), ends.end(), end)) add(w0 + h.from, end);
+  }
+  return out;
+}
+
+std::optional<std::uint64_t> StreamMatcher::start_at_or_after(const Rule& rule, std::uint64_t end,
+                                                              std::uint64_t min_start) {
+  if (min_start >= end) return std::nullopt;
+  const std::uint64_t w0 = min_start > 0 ? min_start - 1 : 0;
+  if (w0 < window_.begin()) return std::nullopt;
+  const std::string_view text = window_.view(w0, end, scratch_text_);
+  std::optional<std::uint64_t> best;
+  for (const BlockHit& h : block_scan(rule.start_db.get(), text, scratch_.get())) {
+    if (w0 + h.to != end || w0 + h.from < min_start) continue;
+    if (h.from == 0 && w0 != 0) continue;
+    if (!best || w0 + h.from < *best) best = w0 + h.from;
+  }
+  return best;
+}
+
+bool StreamMatcher::boundary_at(std::uint64_t pos) const {
+  if (pos == 0 || pos >= offset_) return true;
+  // Context that already left the window cannot be checked; only keywords at its very edge get
+  // here.
+  if (pos - 1 < window_.begin()) return true;
+  return !is_word_byte(window_.at(pos - 1)) || !is_word_byte(window_.at(pos));
+}
+
+void StreamMatcher::decide_cluster(std::uint32_t rule_index, const Cluster& cluster,
+                                   MatchSink& sink) {
+  const Rule& rule = rules_.rules[rule_index];
+  RuleState& state = states_[rule_index];
+  auto later = [](const Candidate& a, const Candidate& b) {
+    return a.start != b.start ? a.start > b.start : a.end < b.end;
+  };
+  // Leftmost first, longest first at equal start: the order a regex engine would report them in.
+  std::priority_queue<Candidate, std::vector<Candidate>, decltype(later)> queue(later);
+  for (const Candidate& c : first_candidates(rule, cluster)) queue.push(c);
+
+  auto retry = [&](const Candidate& c, std::uint64_t min_start) {
+    if (c.retries >= kMaxRetriesPerEnd) return;
+    if (auto start = start_at_or_after(rule, c.end, min_start)) {
+      queue.push({*start, c.end, c.retries + 1});
+    }
+  };
+
+  std::string text_scratch;
+  while (!queue.empty()) {
+    const Candidate c = queue.top();
+    queue.pop();
+    if (c.start < state.last_accepted_end) {
+      retry(c, state.last_accepted_end);
+      continue;
+    }
+    if ((rule.boundaries & kBoundaryStart) != 0 && !boundary_at(c.start)) {
+      retry(c, c.start + 1);
+      continue;
+    }
+    if ((rule.boundaries & kBoundaryEnd) != 0 && !boundary_at(c.end)) continue;
+    const std::string_view matched = window_.view(c.start, c.end, text_scratch);
+    if (rule.validator != nullptr && !rule.validator(matched)) {
+      retry(c, c.start + 1);
+      continue;
+    }
+    // A match that passed its own checks owns its span, even if a filter below drops it.
+    state.last_accepted_end = c.end;
+    if (rule.proximity != Proximity::kNone && !keyword_near(rule, c.start, c.end)) continue;
+    bool ignored = false;
+    for (const std::string& word : rule.ignore_words) {
+      ignored = ignored || matched.find(word) != std::string_view::npos;
+    }
+    if (ignored) continue;
+    std::uint64_t start = c.start;
+    if (rule.report_tail_bytes != 0 && c.end - c.start > rule.report_tail_bytes) {
+      start = c.end - rule.report_tail_bytes;
+    }
+    const std::string_view found = window_.view(start, c.end, text_scratch);
+    if (allowed(found)) continue;
+    Pending pending{rule_index, start, c.end, {}, 0, 0, 0};
+    if (sink.on_accept(rule_index, start, c.end, found, pending.preview)) {
+      pending_.push_back(std::move(pending));
+    }
+  }
+}
+
+bool StreamMatcher::keyword_start(KeywordHit& hit) {
+  if (hit.start != kUnknown) return true;
+  const std::uint64_t width = rules_.keyword_max_width[hit.keyword] + 1ULL;
+  std::uint64_t w0 = hit.end > width ? hit.end - width : 0;
+  if (w0 < window_.begin()) w0 = window_.begin();
+  const std::string_view text = window_.view(w0, hit.end, scratch_text_);
+  for (const BlockHit& h : block_scan(rules_.keyword_start_db.get(), text, scratch_.get())) {
+    if (h.id != hit.keyword || w0 + h.to != hit.end || (h.from == 0 && w0 != 0)) continue;
+    hit.start = std::min(hit.start, w0 + h.from);
+  }
+  return hit.start != kUnknown;
+}
+
+std::uint64_t StreamMatcher::chars_between(std::uint64_t from, std::uint64_t to) const {
+  if (to <= from) return 0;
+  if (from < window_.begin()) return kUnknown;
+  std::uint64_t n = 0;
+  window_.for_each_piece(from, to, [&](std::string_view piece) {
+    for (char c : piece) n += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U ? 1 : 0;
+  });
+  return n;
+}
+
+bool StreamMatcher::keyword_near(const Rule& rule, std::uint64_t start, std::uint64_t end) {
+  const std::uint64_t first_end = start > rule.lookback_bytes ? start - rule.lookback_bytes : 0;
+  const std::uint64_t last_end = end + rule.lookahead_bytes;
+  auto it = std::lower_bound(keyword_hits_.begin(), keyword_hits_.end(), first_end,
+                             [](const KeywordHit& h, std::uint64_t e) { return h.end < e; });
+  for (; it != keyword_hits_.end() && it->end <= last_end; ++it) {
+    if (!rule.has_keyword(it->keyword) || !keyword_start(*it)) continue;
+    const KeywordHit& kw = *it;
+    if (rule.proximity == Proximity::kPreceding) {
+      if (kw.start <= start && kw.end <= end &&
+          chars_between(kw.end, end) <= rule.keyword_distance) {
+        return true;
+      }
+      continue;
+    }
+    // Managed identifiers: whole-word keyword, within the window on either side, or touching.
+    if (!boundary_at(kw.start) || !boundary_at(kw.end)) continue;
+    if (kw.end <= start) {
+      if (chars_between(kw.end, start) <= rule.keyword_distance) return true;
+    } else if (kw.start >= end) {
+      if (chars_between(end, kw.start) <= rule.keyword_distance) return true;
+    } else {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool StreamMatcher::allowed(std::string_view text) {
+  if (!rules_.allow_texts_folded.empty() && rules_.allow_texts_folded.count(fold_case(text)) != 0) {
+    return true;
+  }
+  if (!rules_.allow_regex_db) return false;
+  bool matched = false;
+  hs_scan(rules_.allow_regex_db.get(), text.data(), static_cast<unsigned>(text.size()), 0,
+          scratch_.get(), stop_at_first, &matched);
+  return matched;
+}
+
+std::uint64_t StreamMatcher::keep_from() const {
+  std::uint64_t keep = offset_ > rules_.history_bytes ? offset_ - rules_.history_bytes : 0;
+  for (std::uint32_t r = 0; r < states_.size(); ++r) {
+    if (states_[r].clusters.empty()) continue;
+    const Rule& rule = rules_.rules[r];
+    const std::uint64_t reach = rule.max_width + 1ULL + rule.lookback_bytes;
+    const std::uint64_t min_end = states_[r].clusters.front().min_end;
+    keep = std::min(keep, min_end > reach ? min_end - reach : 0);
+  }
+  return keep;
+}
+
+StreamMatcher::Status StreamMatcher::retire(std::uint64_t keep_from, MatchSink& sink) {
+  keep_from = std::max(keep_from, window_.begin());
+  // Positions about to leave the window get their line and column now, walking forward once.
+  struct Event {
+    std::uint64_t pos;
+    std::size_t index;
+    bool is_end;
+  };
+  std::vector<Event> events;
+  for (std::size_t i = 0; i < pending_.size(); ++i) {
+    const Pending& p = pending_[i];
+    if (p.line == 0 && p.start < keep_from) events.push_back({p.start, i, false});
+    if (p.end_line == 0 && p.end - 1 < keep_from) events.push_back({p.end - 1, i, true});
+  }
+  std::sort(events.begin(), events.end(),
+            [](const Event& a, const Event& b) { return a.pos < b.pos; });
+  for (const Event& e : events) {
+    lines_.advance_to(e.pos, window_);
+    Pending& p = pending_[e.index];
+    if (e.is_end) {
+      p.end_line = lines_.line();
+    } else {
+      p.line = lines_.line();
+      p.column = lines_.column();
+    }
+  }
+  lines_.advance_to(keep_from, window_);
+
+  // Hand over located occurrences in text order; keep the rest waiting.
+  std::vector<Pending> done;
+  std::vector<Pending> waiting;
+  for (Pending& p : pending_) (p.end_line != 0 ? done : waiting).push_back(std::move(p));
+  pending_ = std::move(waiting);
+  std::sort(done.begin(), done.end(),
+            [](const Pending& a, const Pending& b) { return a.start < b.start; });
+  Status status = Status::kOk;
+  for (Pending& p : done) {
+    if (status != Status::kOk) break;
+    Occurrence occurrence{p.start, p.end, p.line, p.column, p.end_line, std::move(p.preview)};
+    if (!sink.on_located(p.rule, std::move(occurrence))) status = Status::kStopped;
+  }
+
+  while (!keyword_hits_.empty() && keyword_hits_.front().end < keep_from) keyword_hits_.pop_front();
+  window_.commit(keep_from);
+  return status;
+}
+
+}  // namespace tamis::match

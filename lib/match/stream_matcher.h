@@ -1,0 +1,108 @@
+// Scans one object as a stream against the engine's compiled rules and decides every hit:
+// exact start offset, word boundaries, validator, keyword proximity, ignore words, allow lists.
+// Owns the Hyperscan scratch and stream; one per Scanner, one object at a time.
+#pragma once
+
+#include <hs/hs.h>
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "match/compiled_rules.h"
+#include "match/line_tracker.h"
+#include "match/match_sink.h"
+#include "match/text_window.h"
+
+namespace tamis::match {
+
+class StreamMatcher {
+ public:
+  enum class Status : std::uint8_t { kOk, kStopped, kFailed };
+
+  explicit StreamMatcher(const CompiledRules& rules);
+  ~StreamMatcher();
+  StreamMatcher(const StreamMatcher&) = delete;
+  StreamMatcher& operator=(const StreamMatcher&) = delete;
+
+  // Starts a new object; anything in progress is dropped.
+  Status begin();
+  Status feed(std::string_view bytes, MatchSink& sink);
+  // Reports matches anchored at the end, decides everything still pending.
+  Status finish(MatchSink& sink);
+
+  std::uint64_t offset() const { return offset_; }
+  const std::string& error() const { return error_; }
+
+ private:
+  struct Hit {
+    std::uint32_t id;
+    std::uint64_t from;  // exact only with StartOffsetMode::kSomLeftmost
+    std::uint64_t to;
+  };
+  struct Cluster {  // nearby hits of one rule, decided together
+    std::uint64_t min_end = 0;
+    std::uint64_t max_end = 0;
+    std::vector<Hit> hits;
+  };
+  struct RuleState {
+    std::deque<Cluster> clusters;
+    std::uint64_t last_accepted_end = 0;
+  };
+  struct KeywordHit {
+    std::uint32_t keyword;
+    std::uint64_t start;  // kUnknown until recovered
+    std::uint64_t end;
+  };
+  struct Pending {  // accepted, waiting for its line and column
+    std::uint32_t rule;
+    std::uint64_t start;
+    std::uint64_t end;
+    std::string preview;
+    std::uint64_t line = 0;
+    std::uint64_t column = 0;
+    std::uint64_t end_line = 0;
+  };
+  struct Candidate {
+    std::uint64_t start;
+    std::uint64_t end;
+    std::uint32_t retries;
+  };
+
+  static int on_hit(unsigned int id, unsigned long long from, unsigned long long to,
+                    unsigned int flags, void* context);
+
+  Status after_scan(MatchSink& sink, bool final);
+  void route_hits();
+  void decide_ready_clusters(bool final, MatchSink& sink);
+  void decide_cluster(std::uint32_t rule_index, const Cluster& cluster, MatchSink& sink);
+  std::vector<Candidate> first_candidates(const Rule& rule, const Cluster& cluster);
+  std::optional<std::uint64_t> start_at_or_after(const Rule& rule, std::uint64_t end,
+                                                 std::uint64_t min_start);
+  bool boundary_at(std::uint64_t pos) const;
+  bool keyword_near(const Rule& rule, std::uint64_t start, std::uint64_t end);
+  bool keyword_start(KeywordHit& hit);
+  bool allowed(std::string_view text);
+  std::uint64_t chars_between(std::uint64_t from, std::uint64_t to) const;
+  std::uint64_t keep_from() const;
+  Status retire(std::uint64_t keep_from, MatchSink& sink);
+
+  const CompiledRules& rules_;
+  HsScratch scratch_;
+  hs_stream_t* stream_ = nullptr;
+  std::uint64_t offset_ = 0;
+  bool final_ = false;
+  TextWindow window_;
+  LineTracker lines_;
+  std::vector<Hit> hits_;
+  std::vector<RuleState> states_;
+  std::deque<KeywordHit> keyword_hits_;
+  std::vector<Pending> pending_;
+  std::string scratch_text_;
+  std::string error_;
+};
+
+}  // namespace tamis::match
