@@ -20,9 +20,9 @@ constexpr std::string_view kAwsSecretKeywords[] = {
 };
 
 // The header name is caseless (RFC 9110), and so is the scheme (RFC 7617); the credentials are
-// case-sensitive base64. Quotes around name and value cover headers written as code or JSON.
+// case-sensitive base64.
 constexpr std::string_view kBasicAuthPatterns[] = {
-    R"((?i:(?:proxy-)?authorization)["']?[ \t]{0,3}:[ \t]{0,3}["']?(?i:basic)[ \t]{1,3}[A-Za-z0-9+/]{4,1024}={0,2})",
+    R"((?i:(?:proxy-)?authorization)[ \t]{0,3}:[ \t]{0,3}(?i:basic)[ \t]{1,3}[A-Za-z0-9+/]{4,1024}={0,2})",
 };
 constexpr std::string_view kBasicAuthKeywords[] = {"authorization", "basic", "proxy-authorization"};
 
