@@ -44,6 +44,29 @@ bool strip_separators(std::string_view match, std::string_view separators, Compa
   return out.size() > 0;
 }
 
+bool compact_groups(std::string_view match, std::initializer_list<int> group_sizes,
+                    std::string_view separators, Compact& out) {
+  std::size_t total = 0;
+  for (int size : group_sizes) total += static_cast<std::size_t>(size);
+  const bool unbroken = match.size() == total;
+  if (!unbroken && match.size() != total + group_sizes.size() - 1) return false;
+  const char separator = unbroken ? '\0' : match[static_cast<std::size_t>(*group_sizes.begin())];
+  if (!unbroken && separators.find(separator) == std::string_view::npos) return false;
+  std::size_t at = 0;
+  bool first_group = true;
+  for (int size : group_sizes) {
+    if (!first_group && !unbroken) {
+      if (match[at] != separator) return false;
+      ++at;
+    }
+    first_group = false;
+    for (int i = 0; i < size; ++i, ++at) {
+      if (!is_alnum(match[at]) || !out.push(match[at])) return false;
+    }
+  }
+  return true;
+}
+
 std::string_view trailing_value(std::string_view match, bool (*is_value_char)(char)) {
   while (!match.empty() && (match.back() == '"' || match.back() == '\'' || match.back() == ' ' ||
                             match.back() == '\t')) {

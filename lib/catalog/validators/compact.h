@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
 #include <string_view>
 
 namespace tamis::validators::internal {
@@ -46,6 +47,13 @@ class Compact {
 // a value longer than the buffer.
 bool strip_separators(std::string_view match, std::string_view separators, Compact& out,
                       bool require_consistent = false);
+
+// Accepts `match` either as one unbroken run of alphanumerics or split into exactly the given
+// group sizes by one separator character from `separators`, the same one everywhere (e.g. SSNs:
+// "123456789", "123-45-6789" or "123 45 6789", never "123-45 6789"). Copies the characters
+// without separators into `out`.
+bool compact_groups(std::string_view match, std::initializer_list<int> group_sizes,
+                    std::string_view separators, Compact& out);
 
 // Removes a leading key name such as `aws_secret_access_key = ` or `"key": "` by keeping only what
 // follows the last character that cannot belong to the value (`is_value_char` decides), then trims
