@@ -1,5 +1,6 @@
 #include "config/config.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <filesystem>
@@ -11,6 +12,7 @@
 
 #include "catalog/catalog.h"
 #include "config/json_field.h"
+#include "config/utf8_length.h"
 #include "config/word_list.h"
 
 namespace tamis {
@@ -47,10 +49,12 @@ std::string in_quotes(std::string_view text) {
 // "line L, column C (byte B): <nlohmann's reason>". nlohmann counts the byte it stopped on, so
 // `byte` is 1-based; line and column are counted here from the same position (column in bytes).
 std::string syntax_error_message(std::string_view text, const json::parse_error& error) {
-  const std::size_t stop = std::min<std::size_t>(error.byte, text.size());
+  // At the end of the input nlohmann counts one byte past it, which is the column to report.
+  const std::size_t stop = error.byte;
+  const std::size_t scanned = std::min<std::size_t>(stop == 0 ? 0 : stop - 1, text.size());
   std::size_t line = 1;
   std::size_t line_start = 0;
-  for (std::size_t i = 0; i + 1 < stop; ++i) {
+  for (std::size_t i = 0; i < scanned; ++i) {
     if (text[i] == '\n') {
       ++line;
       line_start = i + 1;
@@ -64,9 +68,16 @@ std::string syntax_error_message(std::string_view text, const json::parse_error&
       reason.remove_prefix(colon + 2);
     }
   }
+  // The reason quotes the last bytes read, which may be the malformed UTF-8 being reported; the
+  // message must stay printable and embeddable in JSON.
+  std::string printable_reason(reason);
+  if (!config_detail::utf8_length(printable_reason)) {
+    for (char& c : printable_reason) {
+      if (static_cast<unsigned char>(c) >= 0x80) c = '?';
+    }
+  }
   return "JSON syntax error at line " + std::to_string(line) + ", column " +
-         std::to_string(column) + " (byte " + std::to_string(error.byte) +
-         "): " + std::string(reason);
+         std::to_string(column) + " (byte " + std::to_string(error.byte) + "): " + printable_reason;
 }
 
 std::string_view selector_name(ManagedSelector selector) {
