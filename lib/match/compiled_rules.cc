@@ -22,6 +22,21 @@ constexpr std::uint32_t kMaxBytesPerChar = 4;
 // the object as in Macie), managed ones carry their own inline flags.
 constexpr unsigned kPatternFlags = 0;
 
+// Whether the expression has an assertion about what precedes a position. '^' right after '['
+// negates a class instead, and escaped characters are skipped.
+bool looks_behind(std::string_view expression) {
+  for (std::size_t i = 0; i < expression.size(); ++i) {
+    const char c = expression[i];
+    if (c == '\\' && i + 1 < expression.size()) {
+      const char next = expression[++i];
+      if (next == 'b' || next == 'B' || next == 'A') return true;
+    } else if (c == '^' && (i == 0 || expression[i - 1] != '[')) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::string managed_owner(const ManagedIdentifier& mdi) {
   return "managed data identifier " + std::string(mdi.id);
 }
@@ -70,6 +85,7 @@ class RuleCompiler {
         width = unbounded_width;
       }
       rule.max_width = std::max(rule.max_width, width);
+      rule.start_needs_context = rule.start_needs_context || looks_behind(expression);
       const auto id = static_cast<unsigned>(out_->targets.size());
       out_->targets.push_back({ExpressionTarget::Kind::kPattern, rule_index});
       stream_set_.add(expression, kPatternFlags, id, owner);

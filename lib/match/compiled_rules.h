@@ -34,6 +34,9 @@ struct Rule {
   // Block-mode database of this rule's patterns with HS_FLAG_SOM_LEFTMOST, run only on a short
   // window behind a hit to find where the match starts.
   HsDatabase start_db;
+  // The pattern looks at the byte before its start (`^`, `\b`, `\B`, `\A`), so a start search
+  // must include that byte as context.
+  bool start_needs_context = false;
 
   std::vector<std::uint32_t> keywords;  // sorted indices into CompiledRules::keywords
   Proximity proximity = Proximity::kNone;

@@ -209,13 +209,15 @@ std::vector<StreamMatcher::Candidate> StreamMatcher::first_candidates(const Rule
 std::optional<std::uint64_t> StreamMatcher::start_at_or_after(const Rule& rule, std::uint64_t end,
                                                               std::uint64_t min_start) {
   if (min_start >= end) return std::nullopt;
-  const std::uint64_t w0 = min_start > 0 ? min_start - 1 : 0;
+  // Without look-behind assertions the window can start right at min_start, so that a match one
+  // byte earlier cannot hide the leftmost start we want. With them, the byte before is needed as
+  // context, at the price of missing a later start in that rare case.
+  const std::uint64_t w0 = (rule.start_needs_context && min_start > 0) ? min_start - 1 : min_start;
   if (w0 < window_.begin()) return std::nullopt;
   const std::string_view text = window_.view(w0, end, scratch_text_);
   std::optional<std::uint64_t> best;
   for (const BlockHit& h : block_scan(rule.start_db.get(), text, scratch_.get())) {
     if (w0 + h.to != end || w0 + h.from < min_start) continue;
-    if (h.from == 0 && w0 != 0) continue;
     if (!best || w0 + h.from < *best) best = w0 + h.from;
   }
   return best;
