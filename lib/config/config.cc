@@ -12,6 +12,7 @@
 
 #include "catalog/catalog.h"
 #include "config/json_field.h"
+#include "config/strict_json.h"
 #include "config/utf8_length.h"
 #include "config/word_list.h"
 
@@ -383,9 +384,11 @@ Config parse_document(const json& document, const std::filesystem::path& base_di
 Result<Config> parse_config(std::string_view json_text, std::string_view base_dir) {
   json document;
   try {
-    document = json::parse(json_text.begin(), json_text.end());
+    document = config_detail::parse_strict_json(json_text);
   } catch (const json::parse_error& error) {
     return Error{syntax_error_message(json_text, error)};
+  } catch (const ConfigProblem& problem) {
+    return Error{problem.message};
   }
   try {
     return parse_document(document, std::filesystem::path(base_dir));

@@ -272,6 +272,26 @@ TEST(Config, UnknownKeysAreRefusedEverywhere) {
             "maxObjectBytes, maxOccurrencesPerType, maxMatchBytes)");
 }
 
+TEST(Config, DuplicateKeysAreRefused) {
+  EXPECT_EQ(error_of_text(R"({"tamis": {"revealValues": false, "revealValues": true}})"),
+            "/tamis/revealValues: duplicate key \"revealValues\" (a repeated key would silently "
+            "replace the first value)");
+  EXPECT_EQ(error_of_text(R"({"customDataIdentifiers": [
+                               {"name": "A", "regex": "a"},
+                               {"name": "B", "keywords": ["x/y"], "regex": "b",
+                                "severityLevels": [{"severity": "LOW", "occurrencesThreshold": 1}],
+                                "regex": "c"}]})"),
+            "/customDataIdentifiers/1/regex: duplicate key \"regex\" (a repeated key would "
+            "silently replace the first value)");
+  EXPECT_EQ(error_of_text(R"({"allowLists": [[], [{"a~b": 1, "a~b": 2}]]})"),
+            "/allowLists/1/0/a~0b: duplicate key \"a~b\" (a repeated key would silently replace "
+            "the first value)");
+  // The same key in sibling objects is not a duplicate.
+  EXPECT_EQ(error_of_text(R"({"allowLists": [{"name": "a", "texts": ["abc"]},
+                                             {"name": "b", "texts": ["abc"]}]})"),
+            "<ok>");
+}
+
 TEST(Config, CustomIdentifierName) {
   EXPECT_EQ(error_of(with_custom({{"regex", "a"}})),
             "/customDataIdentifiers/1: missing required key \"name\"");
