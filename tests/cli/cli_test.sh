@@ -108,7 +108,7 @@ expect_contains "clean report says nothing found" "$OUT" "No sensitive data foun
 
 run scan --no-progress "$WORK/dirty"
 expect_code "sensitive files exit 1" 1
-expect_contains "text report names the AWS secret" "$OUT" "AWS_SECRET_ACCESS_KEY"
+expect_contains "text report names the AWS secret" "$OUT" "AWS_CREDENTIALS"
 expect_contains "text report names the SSN" "$OUT" "USA_SOCIAL_SECURITY_NUMBER"
 expect_contains "text report has the path" "$OUT" "$WORK/dirty/employee.txt"
 expect_contains "text report has a summary" "$OUT" "Summary"
@@ -175,7 +175,7 @@ for line in sys.stdin:
 missing = {"a_record.txt", "z_secret.cfg", "blob.bin", "vanished.txt", "locked.txt", "pipe", "link-to-dir"} - by_path.keys()
 assert not missing, "no result for %s" % sorted(missing)
 assert "USA_SOCIAL_SECURITY_NUMBER" in by_path["a_record.txt"], "SSN not found in a_record.txt"
-assert "AWS_SECRET_ACCESS_KEY" in by_path["z_secret.cfg"], "key not found beyond the broken entries"
+assert "AWS_CREDENTIALS" in by_path["z_secret.cfg"], "key not found beyond the broken entries"
 assert "SOURCE_OBJECT_NO_LONGER_AVAILABLE" in by_path["vanished.txt"], "vanished file status"
 assert "UNSUPPORTED_FILE_TYPE" in by_path["pipe"], "FIFO status"
 assert "UNSUPPORTED_FILE_TYPE" in by_path["link-to-dir"], "directory link status"

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "catalog/catalog.h"
+#include "match/rule_selection.h"
 #include "text_format.h"
 #include "version.h"
 
@@ -58,7 +59,13 @@ constexpr std::size_t kMaxTypeWidth = 40;
 
 std::size_t identifier_column_width(const Config& config) {
   std::size_t width = 4;
-  for (const auto& row : managed_catalog()) width = std::max(width, row.id.size());
+  // Only the identifiers this configuration turns on can appear; the whole catalogue would make
+  // the column needlessly wide.
+  if (auto selected = match::select_managed(config)) {
+    for (const auto* row : *selected) width = std::max(width, row->id.size());
+  } else {
+    for (const auto& row : managed_catalog()) width = std::max(width, row.id.size());
+  }
   for (const auto& custom : config.custom_identifiers) {
     width = std::max(width, display_width(custom.name));
   }
