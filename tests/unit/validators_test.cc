@@ -357,6 +357,9 @@ TEST(ValidatorsCredentials, DatabaseUrlPassword) {
                    {"postgres://app:{{ db_password }}@db.internal", false},
                    {"postgres://app:<password>@db.internal", false},
                    {"postgres://app:%s@db.internal", false},
+                   {"postgres://app:%(password)s@db.internal", false},
+                   {"postgres://app:%40Xk9mQ2v@db.internal", true},  // percent-encoded '@'
+                   {"postgres://app:$ecret99x@db.internal", true},   // not a variable name
                    {"postgres://app:@db.internal", false},
                    {"postgres://app@db.internal", false},  // no password at all
                    {"postgres://app:S3cr3t-x9@", false},   // no host

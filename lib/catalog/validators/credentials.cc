@@ -113,6 +113,13 @@ bool has_alg_member(std::string_view object) {
   return false;
 }
 
+// `${NAME...}` or `$NAME` with a shell-style variable name: a template, not a value.
+bool is_environment_reference(std::string_view after_dollar) {
+  if (after_dollar.front() == '{') return after_dollar.back() == '}';
+  return std::all_of(after_dollar.begin(), after_dollar.end(),
+                     [](char c) { return is_upper(c) || is_digit(c) || c == '_'; });
+}
+
 bool is_placeholder_password(std::string_view password) {
   if (password.empty()) return true;
   constexpr std::string_view kPlaceholderWords[] = {
@@ -130,7 +137,11 @@ bool is_placeholder_password(std::string_view password) {
   }
   const char first = password.front();
   const char last = password.back();
-  if (first == '$' || first == '%') return true;
+  if (first == '$' && password.size() > 1 && is_environment_reference(password.substr(1))) {
+    return true;
+  }
+  // printf-style slots; a percent-encoded real password (%40...) starts with two hex digits.
+  if (password == "%s" || (first == '%' && password.size() > 1 && password[1] == '(')) return true;
   if ((first == '<' && last == '>') || (first == '[' && last == ']') ||
       (first == '{' && last == '}')) {
     return true;
