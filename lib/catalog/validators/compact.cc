@@ -46,6 +46,7 @@ bool strip_separators(std::string_view match, std::string_view separators, Compa
 
 bool compact_groups(std::string_view match, std::initializer_list<int> group_sizes,
                     std::string_view separators, Compact& out) {
+  out.clear();
   std::size_t total = 0;
   for (int size : group_sizes) total += static_cast<std::size_t>(size);
   const bool unbroken = match.size() == total;

@@ -34,6 +34,7 @@ class Compact {
   }
   std::string_view view() const { return {data_, size_}; }
   std::size_t size() const { return size_; }
+  void clear() { size_ = 0; }
 
  private:
   char data_[kCapacity] = {};
@@ -51,7 +52,7 @@ bool strip_separators(std::string_view match, std::string_view separators, Compa
 // Accepts `match` either as one unbroken run of alphanumerics or split into exactly the given
 // group sizes by one separator character from `separators`, the same one everywhere (e.g. SSNs:
 // "123456789", "123-45-6789" or "123 45 6789", never "123-45 6789"). Copies the characters
-// without separators into `out`.
+// without separators into `out`, replacing what it held, so callers can try several shapes.
 bool compact_groups(std::string_view match, std::initializer_list<int> group_sizes,
                     std::string_view separators, Compact& out);
 
