@@ -1,15 +1,11 @@
-// The version `tamis --version` prints. The build may pass the project's version in; otherwise it
-// is the version this source tree was released as.
+// The version `tamis --version` prints: the project's version, passed in by the build
+// (lib/CMakeLists.txt defines TAMIS_VERSION for everything that links tamis_core).
 #pragma once
 
 #include <string_view>
 
 namespace tamis::cli {
 
-#ifdef TAMIS_VERSION
 inline constexpr std::string_view kVersion = TAMIS_VERSION;
-#else
-inline constexpr std::string_view kVersion = "0.1.0";
-#endif
 
 }  // namespace tamis::cli
