@@ -105,7 +105,8 @@ constexpr std::string_view kUkNinoKeywords[] = {
 // number in that district, with "/n" for later additions; no checksum, so the keyword decides.
 constexpr std::string_view kUkElectoralPatterns[] = {
     R"([A-Z]{2,3}\d?-\d{1,4}(?:/\d{1,2})?)",
-    R"([A-Z]{2,3}\d? \d{1,4}(?:/\d{1,2})?)",
+    // Spaced only when the district code ends in a digit: "AM 10" or "UTC 12" must not fire.
+    R"([A-Z]{2,3}\d \d{1,4}(?:/\d{1,2})?)",
 };
 constexpr std::string_view kUkElectoralKeywords[] = {
     "electoral roll",    "electoral roll number", "electoral register",
@@ -178,8 +179,13 @@ constexpr std::string_view kIndiaAadhaarPatterns[] = {
     R"([2-9]\d{11})",
 };
 constexpr std::string_view kIndiaAadhaarKeywords[] = {
-    "aadhaar", "aadhar", "aadhaar number", "aadhaar no",
-    "uidai",   "uid",    "आधार",           "unique identification number",
+    "aadhaar",
+    "aadhar",
+    "aadhaar number",
+    "aadhaar no",
+    "uidai",
+    "आधार",
+    "unique identification number",
 };
 
 constexpr ManagedIdentifier kRows[] = {
