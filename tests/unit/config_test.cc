@@ -608,10 +608,10 @@ TEST(Config, LoadConfigFile) {
             "cannot read configuration file \"" + dir.path().string() + "\": it is a directory");
 
   const fs::path bad = dir.write("bad.json", "{\"tamis\": 1}");
-  auto invalid = load_config_file(bad.string());
+  const std::string bad_path = bad.string();
+  auto invalid = load_config_file(bad_path);
   ASSERT_FALSE(invalid.ok());
-  EXPECT_EQ(invalid.error().message,
-            "\"" + bad.string() + "\": /tamis: must be an object, got number");
+  EXPECT_EQ(invalid.error().message, "\"" + bad_path + "\": /tamis: must be an object, got number");
 }
 
 }  // namespace
