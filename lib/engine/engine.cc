@@ -11,8 +11,9 @@ Engine::Engine(Config config, std::unique_ptr<const match::CompiledRules> rules)
 
 Engine::~Engine() = default;
 
-Result<std::shared_ptr<const Engine>> Engine::build(const Config& config) {
-  auto rules = match::compile_rules(config);
+Result<std::shared_ptr<const Engine>> Engine::build(const Config& config,
+                                                    const BuildOptions& options) {
+  auto rules = match::compile_rules(config, options.cache_dir);
   if (!rules) return rules.error();
   return std::shared_ptr<const Engine>(new Engine(config, std::move(*rules)));
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 
 #include "config/config.h"
 #include "core/result.h"
@@ -13,11 +14,18 @@ namespace match {
 struct CompiledRules;  // lib/match/compiled_rules.h
 }
 
+// How to build, as opposed to what to scan for (Config).
+struct BuildOptions {
+  // Folder for compiled databases reused across runs (e.g. ~/.cache/tamis); empty: no cache.
+  std::string cache_dir;
+};
+
 class Engine {
  public:
   // Compiles the managed identifiers the selector picks, the custom identifiers and allow lists.
   // Errors name the identifier and, for regexes, Hyperscan's message and the expression.
-  static Result<std::shared_ptr<const Engine>> build(const Config& config);
+  static Result<std::shared_ptr<const Engine>> build(const Config& config,
+                                                     const BuildOptions& options = {});
 
   ~Engine();
   Engine(const Engine&) = delete;

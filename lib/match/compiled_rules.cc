@@ -46,7 +46,8 @@ std::string custom_owner(const CustomIdentifierSpec& spec) {
 
 class RuleCompiler {
  public:
-  explicit RuleCompiler(const Config& config) : config_(config) {
+  RuleCompiler(const Config& config, const std::string& cache_dir)
+      : config_(config), cache_(cache_dir) {
     out_ = std::make_unique<CompiledRules>();
     out_->start_mode = config.start_offset_mode;
   }
@@ -72,7 +73,8 @@ class RuleCompiler {
   MaybeError add_patterns(Rule& rule, std::uint32_t rule_index,
                           std::span<const std::string_view> patterns, const std::string& owner,
                           std::uint32_t unbounded_width, bool allow_unbounded) {
-    ExpressionSet start_set;
+    std::vector<std::string> expressions;
+    rule.min_width = std::numeric_limits<std::uint32_t>::max();
     for (std::string_view pattern : patterns) {
       std::string expression(pattern);
       auto info = check_expression(expression, kPatternFlags, owner);
@@ -85,15 +87,14 @@ class RuleCompiler {
         width = unbounded_width;
       }
       rule.max_width = std::max(rule.max_width, width);
+      rule.min_width = std::min(rule.min_width, std::max<std::uint32_t>(info->min_width, 1));
       rule.start_needs_context = rule.start_needs_context || looks_behind(expression);
       const auto id = static_cast<unsigned>(out_->targets.size());
       out_->targets.push_back({ExpressionTarget::Kind::kPattern, rule_index});
       stream_set_.add(expression, kPatternFlags, id, owner);
-      start_set.add(expression, kPatternFlags | HS_FLAG_SOM_LEFTMOST, 0, owner);
+      expressions.push_back(std::move(expression));
     }
-    auto db = start_set.compile(HS_MODE_BLOCK, "start-offset database");
-    if (!db) return db.error();
-    rule.start_db = std::move(*db);
+    rule.start = std::make_unique<StartFinder>(std::move(expressions));
     return std::nullopt;
   }
 
@@ -218,12 +219,12 @@ class RuleCompiler {
     if (!stream_set_.empty()) {
       ExpressionSet stream = som ? stream_set_.with_flags(HS_FLAG_SOM_LEFTMOST) : stream_set_;
       const unsigned mode = som ? (HS_MODE_STREAM | HS_MODE_SOM_HORIZON_LARGE) : HS_MODE_STREAM;
-      auto db = stream.compile(mode, "stream database");
+      auto db = stream.compile(mode, "stream database", &cache_);
       if (!db) return db.error();
       out_->stream_db = std::move(*db);
     }
     if (!keyword_start_set.empty()) {
-      auto db = keyword_start_set.compile(HS_MODE_BLOCK, "keyword start database");
+      auto db = keyword_start_set.compile(HS_MODE_BLOCK, "keyword start database", &cache_);
       if (!db) return db.error();
       out_->keyword_start_db = std::move(*db);
     }
@@ -236,7 +237,6 @@ class RuleCompiler {
       return !db || hs_alloc_scratch(db.get(), &scratch) == HS_SUCCESS;
     };
     bool ok = grow(out_->stream_db) && grow(out_->keyword_start_db) && grow(out_->allow_regex_db);
-    for (const Rule& rule : out_->rules) ok = ok && grow(rule.start_db);
     out_->scratch_prototype.reset(scratch);
     if (!ok) return Error{"cannot allocate Hyperscan scratch space"};
     return std::nullopt;
@@ -254,6 +254,7 @@ class RuleCompiler {
   }
 
   const Config& config_;
+  DatabaseCache cache_;
   std::unique_ptr<CompiledRules> out_;
   ExpressionSet stream_set_;
   std::vector<std::string> keyword_expressions_;
@@ -266,8 +267,9 @@ bool Rule::has_keyword(std::uint32_t keyword) const {
   return std::binary_search(keywords.begin(), keywords.end(), keyword);
 }
 
-Result<std::unique_ptr<const CompiledRules>> compile_rules(const Config& config) {
-  return RuleCompiler(config).run();
+Result<std::unique_ptr<const CompiledRules>> compile_rules(const Config& config,
+                                                           const std::string& cache_dir) {
+  return RuleCompiler(config, cache_dir).run();
 }
 
 }  // namespace tamis::match

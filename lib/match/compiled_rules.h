@@ -13,6 +13,7 @@
 #include "config/config.h"
 #include "core/result.h"
 #include "match/hs_handles.h"
+#include "match/start_finder.h"
 
 namespace tamis::match {
 
@@ -31,9 +32,9 @@ struct Rule {
   const ManagedIdentifier* managed = nullptr;
 
   std::uint32_t max_width = 0;  // bytes; a match is never longer
-  // Block-mode database of this rule's patterns with HS_FLAG_SOM_LEFTMOST, run only on a short
-  // window behind a hit to find where the match starts.
-  HsDatabase start_db;
+  std::uint32_t min_width = 0;  // bytes; a match is never shorter
+  // Recovers the start of a hit from its end (lib/match/start_finder.h).
+  std::unique_ptr<StartFinder> start;
   // The pattern looks at the byte before its start (`^`, `\b`, `\B`, `\A`), so a start search
   // must include that byte as context.
   bool start_needs_context = false;
@@ -79,14 +80,17 @@ struct CompiledRules {
   std::unordered_set<std::string> allow_texts_folded;  // literal entries, case-folded
 
   StartOffsetMode start_mode = StartOffsetMode::kRecoverOnHit;
-  // Scratch allocated for every database above; each Scanner clones it.
+  // Scratch allocated for the eagerly compiled databases above; each Scanner clones it and grows
+  // its clone when a rule's start database is first used.
   HsScratch scratch_prototype;
   // Bytes of history a scanner keeps behind the newest byte so any hit can still be decided.
   std::uint64_t history_bytes = 0;
 };
 
 // Compiles the managed identifiers the selector picks, the custom identifiers and allow lists.
-Result<std::unique_ptr<const CompiledRules>> compile_rules(const Config& config);
+// `cache_dir` (may be empty) keeps compiled databases between runs.
+Result<std::unique_ptr<const CompiledRules>> compile_rules(const Config& config,
+                                                           const std::string& cache_dir = {});
 
 // Case-folds text the way allow-list literals are compared (ICU full case folding).
 std::string fold_case(std::string_view text);

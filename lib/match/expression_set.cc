@@ -40,7 +40,17 @@ ExpressionSet ExpressionSet::with_flags(unsigned extra) const {
   return copy;
 }
 
-Result<HsDatabase> ExpressionSet::compile(unsigned mode, const char* what) const {
+Result<HsDatabase> ExpressionSet::compile(unsigned mode, const char* what,
+                                          const DatabaseCache* cache) const {
+  std::string key;
+  if (cache != nullptr) {
+    key = "mode " + std::to_string(mode) + "\n";
+    for (std::size_t i = 0; i < expressions_.size(); ++i) {
+      key +=
+          std::to_string(ids_[i]) + " " + std::to_string(flags_[i]) + " " + expressions_[i] + "\n";
+    }
+    if (HsDatabase cached = cache->load(key)) return cached;
+  }
   std::vector<const char*> pointers;
   pointers.reserve(expressions_.size());
   for (const auto& e : expressions_) pointers.push_back(e.c_str());
@@ -60,6 +70,7 @@ Result<HsDatabase> ExpressionSet::compile(unsigned mode, const char* what) const
     }
     return Error{message};
   }
+  if (cache != nullptr) cache->store(key, raw_db);
   return HsDatabase(raw_db);
 }
 

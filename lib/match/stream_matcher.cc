@@ -54,6 +54,7 @@ StreamMatcher::StreamMatcher(const CompiledRules& rules) : rules_(rules) {
     scratch_.reset(clone);
   }
   states_.resize(rules_.rules.size());
+  scratch_fits_.assign(rules_.rules.size(), false);
 }
 
 StreamMatcher::~StreamMatcher() {
@@ -170,15 +171,21 @@ void StreamMatcher::decide_ready_clusters(bool final, MatchSink& sink) {
   }
 }
 
-std::vector<StreamMatcher::Candidate> StreamMatcher::first_candidates(const Rule& rule,
-                                                                      const Cluster& cluster) {
-  std::vector<Candidate> out;
-  std::vector<std::uint64_t> ends;
-  ends.reserve(cluster.hits.size());
-  for (const Hit& hit : cluster.hits) ends.push_back(hit.to);
-  std::sort(ends.begin(), ends.end());
-  ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
+const hs_database_t* StreamMatcher::start_database(std::uint32_t rule_index) {
+  const hs_database_t* db = rules_.rules[rule_index].start->database();
+  if (db == nullptr || scratch_fits_[rule_index]) return db;
+  hs_scratch_t* scratch = scratch_.release();
+  const bool ok = hs_alloc_scratch(db, &scratch) == HS_SUCCESS;
+  scratch_.reset(scratch);
+  if (!ok) return nullptr;
+  scratch_fits_[rule_index] = true;
+  return db;
+}
 
+std::vector<StreamMatcher::Candidate> StreamMatcher::first_candidates(std::uint32_t rule_index,
+                                                                      const Cluster& cluster) {
+  const Rule& rule = rules_.rules[rule_index];
+  std::vector<Candidate> out;
   auto add = [&](std::uint64_t start, std::uint64_t end) {
     auto it =
         std::find_if(out.begin(), out.end(), [&](const Candidate& c) { return c.end == end; });
@@ -192,31 +199,62 @@ std::vector<StreamMatcher::Candidate> StreamMatcher::first_candidates(const Rule
     for (const Hit& hit : cluster.hits) add(hit.from, hit.to);
     return out;
   }
+  std::vector<std::uint64_t> ends;
+  ends.reserve(cluster.hits.size());
+  for (const Hit& hit : cluster.hits) ends.push_back(hit.to);
+  std::sort(ends.begin(), ends.end());
+  ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
+
+  const hs_database_t* db = start_database(rule_index);
+  if (db == nullptr) return out;
+  if (rule.start->method() == StartFinder::Method::kAnchoredProbe) {
+    for (std::uint64_t end : ends) {
+      const std::uint64_t lowest = end > rule.max_width ? end - rule.max_width : 0;
+      if (auto start = leftmost_start(rule_index, end, lowest)) add(*start, end);
+    }
+    return out;
+  }
   // One block scan with leftmost start tracking over the window that can hold every match of the
-  // cluster; the extra byte in front gives `\b` and `^` their real context.
+  // cluster; the extra byte in front gives `\b` and `^` their real context and can never start a
+  // match itself (it is further than max_width from every end).
   const std::uint64_t reach = rule.max_width + 1ULL;
   std::uint64_t w0 = cluster.min_end > reach ? cluster.min_end - reach : 0;
   w0 = std::max(w0, window_.begin());
   const std::string_view text = window_.view(w0, cluster.max_end, scratch_text_);
-  for (const BlockHit& h : block_scan(rule.start_db.get(), text, scratch_.get())) {
-    if (h.from == 0 && w0 != 0) continue;  // would start before the window: not a real start
+  for (const BlockHit& h : block_scan(db, text, scratch_.get())) {
+    if (h.from == 0 && w0 != 0) continue;
     const std::uint64_t end = w0 + h.to;
     if (std::binary_search(ends.begin(), ends.end(), end)) add(w0 + h.from, end);
   }
   return out;
 }
 
-std::optional<std::uint64_t> StreamMatcher::start_at_or_after(const Rule& rule, std::uint64_t end,
-                                                              std::uint64_t min_start) {
-  if (min_start >= end) return std::nullopt;
-  // Without look-behind assertions the window can start right at min_start, so that a match one
+std::optional<std::uint64_t> StreamMatcher::leftmost_start(std::uint32_t rule_index,
+                                                           std::uint64_t end,
+                                                           std::uint64_t min_start) {
+  const Rule& rule = rules_.rules[rule_index];
+  const hs_database_t* db = start_database(rule_index);
+  if (db == nullptr) return std::nullopt;
+  min_start = std::max(min_start, window_.begin());
+  if (end < rule.min_width || min_start > end - rule.min_width) return std::nullopt;
+  if (rule.start->method() == StartFinder::Method::kAnchoredProbe) {
+    for (std::uint64_t s = min_start; s + rule.min_width <= end; ++s) {
+      const std::string_view text = window_.view(s, end, scratch_text_);
+      bool matched = false;
+      hs_scan(db, text.data(), static_cast<unsigned>(text.size()), 0, scratch_.get(), stop_at_first,
+              &matched);
+      if (matched) return s;
+    }
+    return std::nullopt;
+  }
+  // Without look-behind assertions the window starts right at min_start, so that a match one
   // byte earlier cannot hide the leftmost start we want. With them, the byte before is needed as
   // context, at the price of missing a later start in that rare case.
-  const std::uint64_t w0 = (rule.start_needs_context && min_start > 0) ? min_start - 1 : min_start;
-  if (w0 < window_.begin()) return std::nullopt;
+  const std::uint64_t w0 =
+      (rule.start_needs_context && min_start > window_.begin()) ? min_start - 1 : min_start;
   const std::string_view text = window_.view(w0, end, scratch_text_);
   std::optional<std::uint64_t> best;
-  for (const BlockHit& h : block_scan(rule.start_db.get(), text, scratch_.get())) {
+  for (const BlockHit& h : block_scan(db, text, scratch_.get())) {
     if (w0 + h.to != end || w0 + h.from < min_start) continue;
     if (!best || w0 + h.from < *best) best = w0 + h.from;
   }
@@ -240,11 +278,11 @@ void StreamMatcher::decide_cluster(std::uint32_t rule_index, const Cluster& clus
   };
   // Leftmost first, longest first at equal start: the order a regex engine would report them in.
   std::priority_queue<Candidate, std::vector<Candidate>, decltype(later)> queue(later);
-  for (const Candidate& c : first_candidates(rule, cluster)) queue.push(c);
+  for (const Candidate& c : first_candidates(rule_index, cluster)) queue.push(c);
 
   auto retry = [&](const Candidate& c, std::uint64_t min_start) {
     if (c.retries >= kMaxRetriesPerEnd) return;
-    if (auto start = start_at_or_after(rule, c.end, min_start)) {
+    if (auto start = leftmost_start(rule_index, c.end, min_start)) {
       queue.push({*start, c.end, c.retries + 1});
     }
   };

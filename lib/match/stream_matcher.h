@@ -79,9 +79,11 @@ class StreamMatcher {
   void route_hits();
   void decide_ready_clusters(bool final, MatchSink& sink);
   void decide_cluster(std::uint32_t rule_index, const Cluster& cluster, MatchSink& sink);
-  std::vector<Candidate> first_candidates(const Rule& rule, const Cluster& cluster);
-  std::optional<std::uint64_t> start_at_or_after(const Rule& rule, std::uint64_t end,
-                                                 std::uint64_t min_start);
+  const hs_database_t* start_database(std::uint32_t rule_index);
+  std::vector<Candidate> first_candidates(std::uint32_t rule_index, const Cluster& cluster);
+  // The leftmost start >= min_start of a match of the rule ending exactly at `end`.
+  std::optional<std::uint64_t> leftmost_start(std::uint32_t rule_index, std::uint64_t end,
+                                              std::uint64_t min_start);
   bool boundary_at(std::uint64_t pos) const;
   bool keyword_near(const Rule& rule, std::uint64_t start, std::uint64_t end);
   bool keyword_start(KeywordHit& hit);
@@ -99,6 +101,7 @@ class StreamMatcher {
   LineTracker lines_;
   std::vector<Hit> hits_;
   std::vector<RuleState> states_;
+  std::vector<bool> scratch_fits_;  // per rule: scratch_ was grown for its start database
   std::deque<KeywordHit> keyword_hits_;
   std::vector<Pending> pending_;
   std::string scratch_text_;

@@ -145,9 +145,9 @@ TEST_P(IdentifierCases, TrueCasesAreFoundAndFalseCasesAreNot) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Corpus, IdentifierCases, ::testing::ValuesIn(cases_files()),
-                         [](const ::testing::TestParamInfo<std::string>& info) {
+                         [](const ::testing::TestParamInfo<std::string>& param_info) {
                            std::string name;
-                           for (char c : info.param) {
+                           for (char c : param_info.param) {
                              name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
                            }
                            return name;

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -359,6 +362,37 @@ TEST(Engine, ScannersShareOneEngineAcrossThreads) {
   }
   for (auto& th : threads) th.join();
   for (std::uint64_t c : counts) EXPECT_EQ(c, 5000U);
+}
+
+}  // namespace
+}  // namespace tamis
+
+namespace tamis {
+namespace {
+
+TEST(EngineCache, SecondBuildLoadsAndCorruptCacheIsIgnored) {
+  namespace fs = std::filesystem;
+  const fs::path dir =
+      fs::temp_directory_path() / ("tamis-cache-test-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  const Config config =
+      testing_support::custom_only({testing_support::custom("Emp", "EMP-[0-9]{6}")});
+  const BuildOptions options{dir.string()};
+  auto first = Engine::build(config, options);
+  ASSERT_TRUE(first.ok());
+  ASSERT_FALSE(fs::is_empty(dir));
+  auto second = Engine::build(config, options);
+  ASSERT_TRUE(second.ok());
+  Scanner scanner(*second);
+  EXPECT_EQ(testing_support::find_detection(scanner.scan("m", "x EMP-123456"), "Emp")->count, 1U);
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    std::ofstream(entry.path(), std::ios::binary | std::ios::trunc) << "garbage";
+  }
+  auto third = Engine::build(config, options);
+  ASSERT_TRUE(third.ok());
+  Scanner scanner3(*third);
+  EXPECT_EQ(testing_support::find_detection(scanner3.scan("m", "x EMP-123456"), "Emp")->count, 1U);
+  fs::remove_all(dir);
 }
 
 }  // namespace

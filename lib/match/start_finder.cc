@@ -1,0 +1,49 @@
+#include "match/start_finder.h"
+
+#include <utility>
+
+namespace tamis::match {
+namespace {
+
+HsDatabase try_compile(const std::vector<std::string>& expressions, unsigned flags) {
+  std::vector<const char*> pointers;
+  std::vector<unsigned> all_flags(expressions.size(), flags);
+  std::vector<unsigned> ids(expressions.size(), 0);
+  for (const auto& e : expressions) pointers.push_back(e.c_str());
+  hs_database_t* db = nullptr;
+  hs_compile_error_t* error = nullptr;
+  if (hs_compile_multi(pointers.data(), all_flags.data(), ids.data(),
+                       static_cast<unsigned>(pointers.size()), HS_MODE_BLOCK, nullptr, &db,
+                       &error) != HS_SUCCESS) {
+    hs_free_compile_error(error);
+    return nullptr;
+  }
+  return HsDatabase(db);
+}
+
+}  // namespace
+
+StartFinder::StartFinder(std::vector<std::string> expressions)
+    : expressions_(std::move(expressions)) {}
+
+void StartFinder::compile() const {
+  if ((db_ = try_compile(expressions_, HS_FLAG_SOM_LEFTMOST))) {
+    method_ = Method::kLeftmostScan;
+    return;
+  }
+  std::vector<std::string> anchored;
+  for (const auto& e : expressions_) anchored.push_back("^(?:" + e + ")\\z");
+  if ((db_ = try_compile(anchored, HS_FLAG_SINGLEMATCH))) method_ = Method::kAnchoredProbe;
+}
+
+StartFinder::Method StartFinder::method() const {
+  std::call_once(once_, [this] { compile(); });
+  return method_;
+}
+
+const hs_database_t* StartFinder::database() const {
+  std::call_once(once_, [this] { compile(); });
+  return db_.get();
+}
+
+}  // namespace tamis::match

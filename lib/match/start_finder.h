@@ -1,0 +1,44 @@
+// Finds where a match starts, given where it ends. The stream database runs without
+// start-of-match tracking (about 3x faster, design/ARCHITECTURE.md), so the start is recovered
+// here, only for hits. Compiled on first use: most rules never hit in a given run, and these
+// databases would otherwise dominate the engine's build time.
+#pragma once
+
+#include <hs/hs.h>
+
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "match/hs_handles.h"
+
+namespace tamis::match {
+
+class StartFinder {
+ public:
+  enum class Method : std::uint8_t {
+    // One block scan with HS_FLAG_SOM_LEFTMOST over the window behind the end.
+    kLeftmostScan,
+    // Hyperscan refuses SOM for some patterns ("Pattern is too large"): then each candidate start
+    // is probed with the pattern anchored at both ends, a scan that usually dies on its first byte.
+    kAnchoredProbe,
+    kUnavailable,
+  };
+
+  explicit StartFinder(std::vector<std::string> expressions);
+
+  // Compiles on the first call (thread-safe); `db` is null when kUnavailable.
+  Method method() const;
+  const hs_database_t* database() const;
+
+ private:
+  void compile() const;
+
+  std::vector<std::string> expressions_;
+  mutable std::once_flag once_;
+  mutable HsDatabase db_;
+  mutable Method method_ = Method::kUnavailable;
+};
+
+}  // namespace tamis::match
