@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "config/utf8_length.h"
+
 namespace tamis {
 namespace {
 
@@ -69,6 +71,26 @@ std::string repeat(const std::string& unit, std::size_t times) {
   std::string out;
   for (std::size_t i = 0; i < times; ++i) out += unit;
   return out;
+}
+
+// Limits are counted in code points, so the counter must agree with UTF-8's rules exactly.
+TEST(ConfigUtf8Length, CountsCodePointsAndRefusesMalformedText) {
+  using config_detail::utf8_length;
+  EXPECT_EQ(utf8_length(""), 0u);
+  EXPECT_EQ(utf8_length("abc"), 3u);
+  EXPECT_EQ(utf8_length("J\xC3\xBCrgen"), 6u);               // ü, two bytes
+  EXPECT_EQ(utf8_length("\xE2\x82\xAC"), 1u);                // €, three bytes
+  EXPECT_EQ(utf8_length("\xF0\x9F\x94\x91 key"), 5u);        // 🔑, four bytes
+  EXPECT_EQ(utf8_length("\xF4\x8F\xBF\xBF"), 1u);            // U+10FFFF, the last code point
+  EXPECT_EQ(utf8_length("caf\xE9"), std::nullopt);           // Latin-1 é
+  EXPECT_EQ(utf8_length("\xC3"), std::nullopt);              // truncated
+  EXPECT_EQ(utf8_length("\xE2\x82"), std::nullopt);          // truncated
+  EXPECT_EQ(utf8_length("\x80"), std::nullopt);              // lone continuation byte
+  EXPECT_EQ(utf8_length("\xC0\xAF"), std::nullopt);          // overlong '/'
+  EXPECT_EQ(utf8_length("\xE0\x80\xAF"), std::nullopt);      // overlong '/'
+  EXPECT_EQ(utf8_length("\xED\xA0\x80"), std::nullopt);      // UTF-16 surrogate U+D800
+  EXPECT_EQ(utf8_length("\xF4\x90\x80\x80"), std::nullopt);  // above U+10FFFF
+  EXPECT_EQ(utf8_length("\xFF"), std::nullopt);
 }
 
 TEST(Config, EmptyObjectGivesDefaults) {
