@@ -7,8 +7,7 @@
 
 namespace tamis::cli {
 
-std::unique_ptr<ResultWriter> make_result_writer(OutputFormat format, std::FILE* out,
-                                                 const Config& config) {
+std::unique_ptr<ResultWriter> make_result_writer(OutputFormat format, std::FILE* out) {
   switch (format) {
     case OutputFormat::kJson:
       return std::make_unique<JsonArrayWriter>(out);
@@ -19,7 +18,7 @@ std::unique_ptr<ResultWriter> make_result_writer(OutputFormat format, std::FILE*
   }
   // Bold only on a terminal: escape codes in a file or a pipe are noise.
   const bool terminal = ::isatty(::fileno(out)) == 1;
-  return std::make_unique<TextReportWriter>(out, identifier_column_width(config), terminal);
+  return std::make_unique<TextReportWriter>(out, terminal);
 }
 
 }  // namespace tamis::cli

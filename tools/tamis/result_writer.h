@@ -6,7 +6,6 @@
 #include <memory>
 
 #include "cli_args.h"
-#include "config/config.h"
 #include "report/result.h"
 #include "scan_totals.h"
 
@@ -28,8 +27,6 @@ class ResultWriter {
   virtual void end(const ScanTotals& totals) = 0;
 };
 
-// `config` lets the text report size its columns for the identifiers that can appear.
-std::unique_ptr<ResultWriter> make_result_writer(OutputFormat format, std::FILE* out,
-                                                 const Config& config);
+std::unique_ptr<ResultWriter> make_result_writer(OutputFormat format, std::FILE* out);
 
 }  // namespace tamis::cli

@@ -52,7 +52,7 @@ int run_scan(const ScanOptions& options) {
   const WalkResult walk = walk_paths(options.paths);
   const unsigned threads = options.threads > 0 ? options.threads : default_thread_count();
 
-  const auto writer = make_result_writer(options.format, stdout, engine->config());
+  const auto writer = make_result_writer(options.format, stdout);
   ScanTotals totals;
   ProgressBar progress(options.progress && ::isatty(STDERR_FILENO) == 1, walk.items.size(),
                        walk.total_bytes);

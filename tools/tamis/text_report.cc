@@ -6,8 +6,7 @@
 #include <string_view>
 #include <utility>
 
-#include "catalog/catalog.h"
-#include "match/rule_selection.h"
+#include "catalog/identifier.h"
 #include "text_format.h"
 #include "version.h"
 
@@ -52,29 +51,15 @@ std::string plural(std::uint64_t n, std::string_view one, std::string_view many)
 
 constexpr std::size_t kCountWidth = 7;
 constexpr std::size_t kSeverityWidth = 6;
-constexpr std::size_t kLocationWidth = 10;
-constexpr std::size_t kMaxTypeWidth = 40;
+constexpr std::size_t kLocationWidth = 8;
+// Detection lines are written as each file is reported, so the identifier column cannot be sized
+// to the whole run: it is as wide as the file's longest identifier but never narrower than the
+// common long ids, which keeps most files' columns in line with each other.
+constexpr std::size_t kMinTypeWidth = 26;
 
 }  // namespace
 
-std::size_t identifier_column_width(const Config& config) {
-  std::size_t width = 4;
-  // Only the identifiers this configuration turns on can appear; the whole catalogue would make
-  // the column needlessly wide.
-  if (auto selected = match::select_managed(config)) {
-    for (const auto* row : *selected) width = std::max(width, row->id.size());
-  } else {
-    for (const auto& row : managed_catalog()) width = std::max(width, row.id.size());
-  }
-  for (const auto& custom : config.custom_identifiers) {
-    width = std::max(width, display_width(custom.name));
-  }
-  // A very long custom name pushes its own line out rather than widening every line.
-  return std::min(width, kMaxTypeWidth);
-}
-
-TextReportWriter::TextReportWriter(std::FILE* out, std::size_t type_width, bool bold)
-    : out_(out), type_width_(type_width), bold_(bold) {}
+TextReportWriter::TextReportWriter(std::FILE* out, bool bold) : out_(out), bold_(bold) {}
 
 std::string TextReportWriter::bold(const std::string& text) const {
   return bold_ ? "\x1b[1m" + text + "\x1b[0m" : text;
@@ -96,9 +81,13 @@ void TextReportWriter::write(const ObjectResult& result) {
   std::string text = "\n";
   text += bold(printable(result.path));
   text += '\n';
+  std::size_t type_width = kMinTypeWidth;
+  for (const auto& detection : result.detections) {
+    type_width = std::max(type_width, display_width(detection.type));
+  }
   for (const auto& detection : result.detections) {
     if (detection.count == 0) continue;
-    std::string line = "  " + pad_right(detection.type, type_width_) + "  " +
+    std::string line = "  " + pad_right(detection.type, type_width) + "  " +
                        pad_left(with_thousands(detection.count), kCountWidth) + "  " +
                        pad_right(std::string(severity_name(detection.severity)), kSeverityWidth);
     if (!detection.occurrences.empty()) {

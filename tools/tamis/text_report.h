@@ -13,9 +13,8 @@ namespace tamis::cli {
 
 class TextReportWriter final : public ResultWriter {
  public:
-  // `type_width`: width of the identifier column, so detection lines align across files while
-  // still being written as each file is reported. `bold`: the stream is a terminal.
-  TextReportWriter(std::FILE* out, std::size_t type_width, bool bold);
+  // `bold`: the stream is a terminal.
+  TextReportWriter(std::FILE* out, bool bold);
   void begin(const RunInfo& run) override;
   void write(const ObjectResult& result) override;
   void end(const ScanTotals& totals) override;
@@ -26,7 +25,6 @@ class TextReportWriter final : public ResultWriter {
   void write_summary(const ScanTotals& totals) const;
 
   std::FILE* out_;
-  std::size_t type_width_;
   bool bold_;
   bool any_findings_written_ = false;
   // Objects not fully scanned, listed together after the findings (usually few).
@@ -36,8 +34,5 @@ class TextReportWriter final : public ResultWriter {
   };
   std::vector<Incomplete> incomplete_;
 };
-
-// The identifier column width fitting every managed id and custom name `config` can report.
-std::size_t identifier_column_width(const Config& config);
 
 }  // namespace tamis::cli
