@@ -508,6 +508,12 @@ TEST(Config, AllowListInlineTexts) {
             "/allowLists/0/texts/0 (allow list \"t\"): entry must be 1-90 characters, got 91");
   EXPECT_EQ(error_of(with_allow_list({{"name", "t"}, {"texts", "abc"}})),
             "/allowLists/0/texts (allow list \"t\"): must be an array, got string");
+  json many = json::array();
+  for (int i = 0; i <= 100'000; ++i) many.push_back(std::to_string(i));
+  EXPECT_EQ(error_of(with_allow_list({{"name", "t"}, {"texts", many}})),
+            "/allowLists/0/texts (allow list \"t\"): at most 100000 entries allowed, got 100001");
+  many.erase(many.size() - 1);
+  EXPECT_EQ(error_of(with_allow_list({{"name", "t"}, {"texts", many}})), "<ok>");
 }
 
 TEST(Config, WordListFileIsReadRelativeToBaseDir) {
