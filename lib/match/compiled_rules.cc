@@ -89,13 +89,32 @@ class RuleCompiler {
       rule.max_width = std::max(rule.max_width, width);
       rule.min_width = std::min(rule.min_width, std::max<std::uint32_t>(info->min_width, 1));
       rule.start_needs_context = rule.start_needs_context || looks_behind(expression);
-      const auto id = static_cast<unsigned>(out_->targets.size());
-      out_->targets.push_back({ExpressionTarget::Kind::kPattern, rule_index});
-      stream_set_.add(expression, kPatternFlags, id, owner);
       expressions.push_back(std::move(expression));
     }
-    rule.start = std::make_unique<StartFinder>(std::move(expressions));
+    (void)rule_index;
+    rule.start = std::make_unique<StartFinder>(expressions);
+    rule_expressions_ = std::move(expressions);
     return std::nullopt;
+  }
+
+  // Keyword-bound rules stay out of the stream database: they are searched only in the window
+  // around a hit of one of their keywords, which Macie requires anyway. Broad digit-run formats
+  // (licences, tax numbers) then cost nothing on text without their keywords.
+  void register_rule(Rule&& rule, std::uint32_t rule_index, const std::string& owner) {
+    rule.keyword_gated = rule.proximity != Proximity::kNone;
+    if (rule.keyword_gated) {
+      for (std::uint32_t k : rule.keywords) {
+        if (out_->keyword_rules.size() <= k) out_->keyword_rules.resize(k + 1);
+        out_->keyword_rules[k].push_back(rule_index);
+      }
+    } else {
+      for (const std::string& expression : rule_expressions_) {
+        const auto id = static_cast<unsigned>(out_->targets.size());
+        out_->targets.push_back({ExpressionTarget::Kind::kPattern, rule_index});
+        stream_set_.add(expression, kPatternFlags, id, owner);
+      }
+    }
+    out_->rules.push_back(std::move(rule));
   }
 
   // Returns the keyword's index, adding it the first time it is seen.
@@ -158,7 +177,7 @@ class RuleCompiler {
       std::vector<std::string_view> keywords(mdi.keywords.begin(), mdi.keywords.end());
       if (auto e = add_keywords(rule, keywords, owner)) return e;
     }
-    out_->rules.push_back(std::move(rule));
+    register_rule(std::move(rule), index, owner);
     return std::nullopt;
   }
 
@@ -182,7 +201,7 @@ class RuleCompiler {
       std::vector<std::string_view> keywords(spec.keywords.begin(), spec.keywords.end());
       if (auto e = add_keywords(rule, keywords, owner)) return e;
     }
-    out_->rules.push_back(std::move(rule));
+    register_rule(std::move(rule), index, owner);
     return std::nullopt;
   }
 
@@ -243,6 +262,7 @@ class RuleCompiler {
   }
 
   void finish_budgets() {
+    out_->keyword_rules.resize(out_->keywords.size());
     std::uint64_t history = 1;
     for (const Rule& rule : out_->rules) {
       history = std::max<std::uint64_t>(history, rule.max_width + 1ULL + rule.lookback_bytes);
@@ -258,6 +278,7 @@ class RuleCompiler {
   std::unique_ptr<CompiledRules> out_;
   ExpressionSet stream_set_;
   std::vector<std::string> keyword_expressions_;
+  std::vector<std::string> rule_expressions_;  // of the rule being added
   std::map<std::string, std::uint32_t> keyword_by_expression_;
 };
 

@@ -41,6 +41,8 @@ struct Rule {
 
   std::vector<std::uint32_t> keywords;  // sorted indices into CompiledRules::keywords
   Proximity proximity = Proximity::kNone;
+  // Searched only around its keywords' hits, not in the stream database (compiled_rules.cc).
+  bool keyword_gated = false;
   std::uint32_t keyword_distance = 0;  // characters
 
   std::vector<std::string> ignore_words;  // case-sensitive substrings that drop a match
@@ -67,9 +69,10 @@ struct ExpressionTarget {
 
 struct CompiledRules {
   std::vector<Rule> rules;
-  std::vector<std::string> keywords;             // distinct keyword texts as configured
-  std::vector<std::uint32_t> keyword_max_width;  // bytes
-  std::vector<ExpressionTarget> targets;         // by stream-database expression id
+  std::vector<std::string> keywords;                      // distinct keyword texts as configured
+  std::vector<std::uint32_t> keyword_max_width;           // bytes
+  std::vector<ExpressionTarget> targets;                  // by stream-database expression id
+  std::vector<std::vector<std::uint32_t>> keyword_rules;  // per keyword: its keyword-gated rules
 
   // All patterns and keywords. Null when nothing is active (selector NONE and no custom rules).
   HsDatabase stream_db;

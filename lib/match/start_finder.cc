@@ -34,6 +34,13 @@ void StartFinder::compile() const {
   std::vector<std::string> anchored;
   for (const auto& e : expressions_) anchored.push_back("^(?:" + e + ")\\z");
   if ((db_ = try_compile(anchored, HS_FLAG_SINGLEMATCH))) method_ = Method::kAnchoredProbe;
+  ends_db_ = try_compile(expressions_, 0);
+  if (!ends_db_) method_ = Method::kUnavailable;
+}
+
+const hs_database_t* StartFinder::ends_database() const {
+  std::call_once(once_, [this] { compile(); });
+  return method_ == Method::kLeftmostScan ? db_.get() : ends_db_.get();
 }
 
 StartFinder::Method StartFinder::method() const {

@@ -31,6 +31,9 @@ class StartFinder {
   // Compiles on the first call (thread-safe); `db` is null when kUnavailable.
   Method method() const;
   const hs_database_t* database() const;
+  // A database reporting every match end of the patterns in a buffer: the SOM database itself, or
+  // with kAnchoredProbe a plain block database of the patterns.
+  const hs_database_t* ends_database() const;
 
  private:
   void compile() const;
@@ -38,6 +41,7 @@ class StartFinder {
   std::vector<std::string> expressions_;
   mutable std::once_flag once_;
   mutable HsDatabase db_;
+  mutable HsDatabase ends_db_;
   mutable Method method_ = Method::kUnavailable;
 };
 

@@ -144,6 +144,8 @@ void StreamMatcher::route_hits() {
     const ExpressionTarget& target = rules_.targets[hit.id];
     if (target.kind == ExpressionTarget::Kind::kKeyword) {
       keyword_hits_.push_back({target.index, som ? hit.from : kUnknown, hit.to});
+      for (std::uint32_t r : rules_.keyword_rules[target.index])
+        open_region(r, target.index, hit.to);
       continue;
     }
     const Rule& rule = rules_.rules[target.index];
@@ -159,11 +161,36 @@ void StreamMatcher::route_hits() {
   hits_.clear();
 }
 
+void StreamMatcher::open_region(std::uint32_t rule_index, std::uint32_t keyword,
+                                std::uint64_t keyword_end) {
+  const Rule& rule = rules_.rules[rule_index];
+  const std::uint64_t keyword_width = rules_.keyword_max_width[keyword];
+  const std::uint64_t gap = static_cast<std::uint64_t>(rule.keyword_distance) * 4;
+  const std::uint64_t keyword_start = keyword_end > keyword_width ? keyword_end - keyword_width : 0;
+  std::uint64_t lowest_start = keyword_start;
+  std::uint64_t highest_end = keyword_end + gap;
+  if (rule.proximity == Proximity::kEitherSide) {
+    const std::uint64_t before = gap + rule.max_width;
+    lowest_start = keyword_start > before ? keyword_start - before : 0;
+    highest_end = keyword_end + gap + rule.max_width;
+  }
+  RuleState& state = states_[rule_index];
+  if (!state.clusters.empty() && lowest_start <= state.clusters.back().max_end &&
+      state.clusters.back().max_end - state.clusters.back().min_end <= kMaxClusterSpan) {
+    state.clusters.back().max_end = std::max(state.clusters.back().max_end, highest_end);
+    return;
+  }
+  state.clusters.push_back(Cluster{lowest_start, highest_end, {}, true});
+}
+
 void StreamMatcher::decide_ready_clusters(bool final, MatchSink& sink) {
   for (std::uint32_t r = 0; r < states_.size(); ++r) {
     RuleState& state = states_[r];
     const Rule& rule = rules_.rules[r];
-    const std::uint64_t wait = std::max<std::uint64_t>(rule.max_width, rule.lookahead_bytes) + 1;
+    // A region also waits for matches that start inside it and end up to max_width later.
+    const std::uint64_t wait =
+        rule.keyword_gated ? rule.max_width + rule.lookahead_bytes + 1ULL
+                           : std::max<std::uint64_t>(rule.max_width, rule.lookahead_bytes) + 1;
     while (!state.clusters.empty() && (final || offset_ >= state.clusters.front().max_end + wait)) {
       decide_cluster(r, state.clusters.front(), sink);
       state.clusters.pop_front();
@@ -172,14 +199,54 @@ void StreamMatcher::decide_ready_clusters(bool final, MatchSink& sink) {
 }
 
 const hs_database_t* StreamMatcher::start_database(std::uint32_t rule_index) {
-  const hs_database_t* db = rules_.rules[rule_index].start->database();
+  const StartFinder& finder = *rules_.rules[rule_index].start;
+  const hs_database_t* db = finder.database();
   if (db == nullptr || scratch_fits_[rule_index]) return db;
   hs_scratch_t* scratch = scratch_.release();
-  const bool ok = hs_alloc_scratch(db, &scratch) == HS_SUCCESS;
+  bool ok = hs_alloc_scratch(db, &scratch) == HS_SUCCESS;
+  if (ok && finder.ends_database() != nullptr) {
+    ok = hs_alloc_scratch(finder.ends_database(), &scratch) == HS_SUCCESS;
+  }
   scratch_.reset(scratch);
   if (!ok) return nullptr;
   scratch_fits_[rule_index] = true;
   return db;
+}
+
+std::vector<StreamMatcher::Candidate> StreamMatcher::region_candidates(std::uint32_t rule_index,
+                                                                       const Cluster& region) {
+  const Rule& rule = rules_.rules[rule_index];
+  std::vector<Candidate> out;
+  const hs_database_t* db = start_database(rule_index);
+  const hs_database_t* ends_db = rule.start->ends_database();
+  if (db == nullptr || ends_db == nullptr) return out;
+  // The byte before the region is context only; the buffer runs max_width past the region so a
+  // match starting inside it is seen whole, never cut short.
+  std::uint64_t w0 = region.min_end > 0 ? region.min_end - 1 : 0;
+  w0 = std::max(w0, window_.begin());
+  const std::uint64_t w1 = std::min<std::uint64_t>(offset_, region.max_end + rule.max_width);
+  if (w1 <= w0) return out;
+  const std::string_view text = window_.view(w0, w1, scratch_text_);
+  const std::vector<BlockHit> hits = block_scan(ends_db, text, scratch_.get());
+  const bool probe = rule.start->method() == StartFinder::Method::kAnchoredProbe;
+  for (const BlockHit& h : hits) {
+    const std::uint64_t end = w0 + h.to;
+    auto it =
+        std::find_if(out.begin(), out.end(), [&](const Candidate& c) { return c.end == end; });
+    if (probe) {
+      if (it != out.end()) continue;
+      const std::uint64_t lowest = std::max(w0, end > rule.max_width ? end - rule.max_width : 0);
+      if (auto start = leftmost_start(rule_index, end, lowest)) out.push_back({*start, end, 0});
+      continue;
+    }
+    if (h.from == 0 && w0 != 0) continue;
+    if (it == out.end()) {
+      out.push_back({w0 + h.from, end, 0});
+    } else {
+      it->start = std::min(it->start, w0 + h.from);
+    }
+  }
+  return out;
 }
 
 std::vector<StreamMatcher::Candidate> StreamMatcher::first_candidates(std::uint32_t rule_index,
@@ -278,7 +345,10 @@ void StreamMatcher::decide_cluster(std::uint32_t rule_index, const Cluster& clus
   };
   // Leftmost first, longest first at equal start: the order a regex engine would report them in.
   std::priority_queue<Candidate, std::vector<Candidate>, decltype(later)> queue(later);
-  for (const Candidate& c : first_candidates(rule_index, cluster)) queue.push(c);
+  for (const Candidate& c : cluster.gated ? region_candidates(rule_index, cluster)
+                                          : first_candidates(rule_index, cluster)) {
+    queue.push(c);
+  }
 
   auto retry = [&](const Candidate& c, std::uint64_t min_start) {
     if (c.retries >= kMaxRetriesPerEnd) return;

@@ -43,10 +43,13 @@ class StreamMatcher {
     std::uint64_t from;  // exact only with StartOffsetMode::kSomLeftmost
     std::uint64_t to;
   };
-  struct Cluster {  // nearby hits of one rule, decided together
+  // Nearby hits of one rule, decided together. For a keyword-gated rule it is instead a region
+  // around keyword hits: [min_end, max_end) bounds where its matches may start and end.
+  struct Cluster {
     std::uint64_t min_end = 0;
     std::uint64_t max_end = 0;
     std::vector<Hit> hits;
+    bool gated = false;
   };
   struct RuleState {
     std::deque<Cluster> clusters;
@@ -86,6 +89,8 @@ class StreamMatcher {
                                               std::uint64_t min_start);
   bool boundary_at(std::uint64_t pos) const;
   bool keyword_near(const Rule& rule, std::uint64_t start, std::uint64_t end);
+  void open_region(std::uint32_t rule_index, std::uint32_t keyword, std::uint64_t keyword_end);
+  std::vector<Candidate> region_candidates(std::uint32_t rule_index, const Cluster& region);
   bool keyword_start(KeywordHit& hit);
   bool allowed(std::string_view text);
   std::uint64_t chars_between(std::uint64_t from, std::uint64_t to) const;
