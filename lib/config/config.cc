@@ -116,6 +116,7 @@ std::vector<std::string> parse_managed_ids(const Field& root, ManagedSelector se
   const auto field = root.find("managedDataIdentifierIds");
   const std::size_t count =
       field ? field->array_size(std::numeric_limits<std::size_t>::max(), "ids") : 0;
+  // When the list is missing, errors still name where it belongs.
   const Field where = field ? *field : Field(root.value(), "/managedDataIdentifierIds");
   if (wanted && count == 0) {
     where.fail(
@@ -131,8 +132,9 @@ std::vector<std::string> parse_managed_ids(const Field& root, ManagedSelector se
     const Field entry = field->at(i);
     std::string id = entry.text();
     if (find_managed(id) == nullptr) entry.fail("unknown managed data identifier " + in_quotes(id));
-    if (std::find(ids.begin(), ids.end(), id) != ids.end())
+    if (std::find(ids.begin(), ids.end(), id) != ids.end()) {
       entry.fail(in_quotes(id) + " is listed twice");
+    }
     ids.push_back(std::move(id));
   }
   return ids;
@@ -140,8 +142,10 @@ std::vector<std::string> parse_managed_ids(const Field& root, ManagedSelector se
 
 // The label errors use for something with a name, when the name is at least a string.
 std::string owner_label(const Field& item, std::string_view kind) {
-  const auto name = item.value().is_object() ? item.value().find("name") : item.value().end();
-  if (!item.value().is_object() || name == item.value().end() || !name->is_string()) return {};
+  const json& value = item.value();
+  if (!value.is_object()) return {};
+  const auto name = value.find("name");
+  if (name == value.end() || !name->is_string()) return {};
   return std::string(kind) + " " + in_quotes(name->get<std::string>());
 }
 
