@@ -34,8 +34,8 @@ int run_scan(const ScanOptions& options) {
   if (options.config_path) {
     auto loaded = load_config_file(*options.config_path);
     if (!loaded) {
-      std::fprintf(stderr, "tamis: configuration error in %s: %s\n", options.config_path->c_str(),
-                   loaded.error().message.c_str());
+      // The loader's message already names the file and the position in it.
+      std::fprintf(stderr, "tamis: configuration error: %s\n", loaded.error().message.c_str());
       return kExitError;
     }
     config = std::move(loaded).value();
