@@ -29,8 +29,10 @@ std::string format_eta(double seconds) {
 
 }  // namespace
 
-ProgressBar::ProgressBar(bool enabled, std::uint64_t total_files, std::uint64_t total_bytes)
+ProgressBar::ProgressBar(bool enabled, bool shares_terminal, std::uint64_t total_files,
+                         std::uint64_t total_bytes)
     : enabled_(enabled),
+      shares_terminal_(shares_terminal),
       total_files_(total_files),
       total_bytes_(total_bytes),
       start_(Clock::now()) {
@@ -46,7 +48,7 @@ void ProgressBar::add_done(std::uint64_t files, std::uint64_t bytes) {
 
 std::unique_lock<std::mutex> ProgressBar::hold_for_output() {
   std::unique_lock lock(mutex_);
-  erase_locked();
+  if (shares_terminal_) erase_locked();
   return lock;
 }
 
@@ -86,10 +88,11 @@ void ProgressBar::draw_locked() {
   const int filled = static_cast<int>(fraction * kBarWidth + 0.5);
   std::string bar(static_cast<std::size_t>(std::min(filled, kBarWidth)), '#');
   bar.resize(kBarWidth, '.');
-  std::fprintf(stderr, "\r\x1b[K[%s] %llu/%llu files  %s/%s  %.1f MB/s  ETA %s", bar.c_str(),
+  std::fprintf(stderr, "\r\x1b[K[%s] %llu/%llu files  %s/%s  %s/s  ETA %s", bar.c_str(),
                static_cast<unsigned long long>(files),
                static_cast<unsigned long long>(total_files_), human_bytes(bytes).c_str(),
-               human_bytes(total_bytes_).c_str(), rate / 1e6, format_eta(eta).c_str());
+               human_bytes(total_bytes_).c_str(),
+               human_bytes(static_cast<std::uint64_t>(rate)).c_str(), format_eta(eta).c_str());
   std::fflush(stderr);
   visible_ = true;
 }

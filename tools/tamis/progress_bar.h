@@ -15,15 +15,17 @@ namespace tamis::cli {
 class ProgressBar {
  public:
   // `enabled` false makes every call a no-op (not a terminal, or --no-progress).
-  ProgressBar(bool enabled, std::uint64_t total_files, std::uint64_t total_bytes);
+  // `shares_terminal`: results go to the same terminal, so the bar must make way for them.
+  ProgressBar(bool enabled, bool shares_terminal, std::uint64_t total_files,
+              std::uint64_t total_bytes);
   ~ProgressBar();  // stops and erases the bar
   ProgressBar(const ProgressBar&) = delete;
   ProgressBar& operator=(const ProgressBar&) = delete;
 
   void add_done(std::uint64_t files, std::uint64_t bytes);
 
-  // Erases the bar and keeps it from being redrawn while the returned lock is held, so text
-  // written to a terminal shared by stdout and stderr is not torn by it.
+  // Keeps the bar from being redrawn while the returned lock is held and, when results share its
+  // terminal, erases it first so they are not torn by it.
   [[nodiscard]] std::unique_lock<std::mutex> hold_for_output();
 
   void stop();
@@ -34,6 +36,7 @@ class ProgressBar {
   void erase_locked();
 
   const bool enabled_;
+  const bool shares_terminal_;
   const std::uint64_t total_files_;
   const std::uint64_t total_bytes_;
   const std::chrono::steady_clock::time_point start_;

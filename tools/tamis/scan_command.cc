@@ -54,7 +54,9 @@ int run_scan(const ScanOptions& options) {
 
   const auto writer = make_result_writer(options.format, stdout);
   ScanTotals totals;
-  ProgressBar progress(options.progress && ::isatty(STDERR_FILENO) == 1, walk.items.size(),
+  const bool stderr_terminal = ::isatty(STDERR_FILENO) == 1;
+  ProgressBar progress(options.progress && stderr_terminal,
+                       stderr_terminal && ::isatty(STDOUT_FILENO) == 1, walk.items.size(),
                        walk.total_bytes);
   InOrderBuffer in_order([&](const ObjectResult& result) {
     const auto hold = progress.hold_for_output();
