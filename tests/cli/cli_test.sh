@@ -102,9 +102,11 @@ run scan --threads 0 "$WORK/clean"
 expect_code "zero threads is a usage error" 2
 
 # ---------------------------------------------------------------------------- exit codes
-run scan --no-progress "$WORK/clean"
+run scan "$WORK/clean"
 expect_code "clean files exit 0" 0
 expect_contains "clean report says nothing found" "$OUT" "No sensitive data found"
+if [[ -z $ERR ]]; then pass "no progress output when stderr is not a terminal"; else
+  fail "no progress output when stderr is not a terminal" "stderr: $ERR"; fi
 
 run scan --no-progress "$WORK/dirty"
 expect_code "sensitive files exit 1" 1
@@ -201,6 +203,12 @@ printf 'Visitor log\nBADGE-123456 entered at 09:00\n' >"$WORK/badge.txt"
 run scan --no-progress --config "$WORK/custom.json" "$WORK/badge.txt"
 expect_code "custom identifier finding exits 1" 1
 expect_contains "custom identifier is reported" "$OUT" "EMPLOYEE_BADGE"
+
+printf '{"managedDataIdentifierSelector": "NONE", "customDataIdentifiers": [{"name": "EMPLOYEE_BADGE", "regex": "BADGE-[0-9]{6}", "severityLevels": [{"occurrencesThreshold": 5, "severity": "HIGH"}]}]}\n' \
+  >"$WORK/threshold.json"
+run scan --no-progress --config "$WORK/threshold.json" "$WORK/badge.txt"
+expect_code "custom identifier below its threshold makes no finding (exit 0)" 0
+expect_contains "custom identifier below its threshold is still listed" "$OUT" "EMPLOYEE_BADGE"
 
 printf '{"managedDataIdentifierSelector": "NONE"}\n' >"$WORK/none.json"
 run scan --no-progress --config "$WORK/none.json" "$WORK/dirty"

@@ -19,6 +19,7 @@ void ScanTotals::add(const ObjectResult& result) {
   const std::uint64_t found = result.total_count();
   if (found == 0) return;
   ++objects_with_findings;
+  if (result.severity != Severity::kNone) ++objects_with_severity;
   occurrences += found;
   ++objects_by_severity[static_cast<std::size_t>(result.severity)];
   for (const auto& detection : result.detections) {
