@@ -141,7 +141,7 @@ want="$WORK/dirty/credentials $WORK/dirty/employee.txt $WORK/clean/menu.txt $WOR
 if [[ $order == "$want" ]]; then pass "json results come in discovery order"; else
   fail "json results come in discovery order" "got: $order"; fi
 
-run scan --no-progress --format json --threads 3 "$WORK/dirty" "$WORK/clean"
+run scan --no-progress -fjson -j3 "$WORK/dirty" "$WORK/clean"
 order3=$(printf '%s' "$OUT" | grep -o "$WORK/[a-z]*/[a-z_.]*" | awk '!seen[$0]++' | tr '\n' ' ')
 if [[ $order3 == "$want" ]]; then pass "json order does not depend on threads"; else
   fail "json order does not depend on threads" "got: $order3"; fi

@@ -8,17 +8,20 @@ namespace {
 
 constexpr unsigned kMaxThreads = 1024;
 
-// Splits `--name=value` so both `--name value` and `--name=value` work.
+// Splits `--name=value` and `-xVALUE` so every usual spelling works: `--name value`,
+// `--name=value`, `-x value` and `-xVALUE`.
 struct OptionToken {
   std::string_view name;
   std::optional<std::string_view> inline_value;
 };
 
 OptionToken split_option(std::string_view arg) {
-  const auto eq = arg.find('=');
-  if (arg.starts_with("--") && eq != std::string_view::npos) {
-    return {arg.substr(0, eq), arg.substr(eq + 1)};
+  if (arg.starts_with("--")) {
+    const auto eq = arg.find('=');
+    if (eq != std::string_view::npos) return {arg.substr(0, eq), arg.substr(eq + 1)};
+    return {arg, std::nullopt};
   }
+  if (arg.size() > 2 && arg[0] == '-') return {arg.substr(0, 2), arg.substr(2)};
   return {arg, std::nullopt};
 }
 
@@ -74,7 +77,7 @@ Command parse_scan(std::span<const std::string> args) {
     const OptionToken token = split_option(arg);
     if (token.name == "--") {
       options_ended = true;
-    } else if (token.name == "--help" || token.name == "-h") {
+    } else if ((token.name == "--help" || token.name == "-h") && !token.inline_value) {
       return ShowHelp{kTopic};
     } else if (token.name == "--config" || token.name == "-c") {
       auto value = cursor.value_for(token);
@@ -117,7 +120,7 @@ Command parse_identifiers(std::span<const std::string> args) {
   while (!cursor.done()) {
     const std::string_view arg = cursor.next();
     const OptionToken token = split_option(arg);
-    if (token.name == "--help" || token.name == "-h") {
+    if ((token.name == "--help" || token.name == "-h") && !token.inline_value) {
       return ShowHelp{kTopic};
     } else if (token.name == "--format" || token.name == "-f") {
       auto value = cursor.value_for(token);
