@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <thread>
 #include <utility>
@@ -65,7 +66,10 @@ int run_scan(const ScanOptions& options) {
 
   {
     const auto hold = progress.hold_for_output();
-    writer->begin({walk.items.size(), walk.total_bytes, threads});
+    // The pool never starts more workers than there are objects; say what actually runs.
+    const auto workers = static_cast<unsigned>(
+        std::max<std::size_t>(1, std::min<std::size_t>(threads, walk.items.size())));
+    writer->begin({walk.items.size(), walk.total_bytes, workers});
   }
   scan_in_parallel(engine, walk.items, threads, [&](std::size_t index, ObjectResult result) {
     totals.add(result);
