@@ -105,6 +105,8 @@ Command parse_scan(std::span<const std::string> args) {
       options.reveal = true;
     } else if (token.name == "--no-progress" && !token.inline_value) {
       options.progress = false;
+    } else if (token.name == "--no-cache" && !token.inline_value) {
+      options.cache = false;
     } else {
       return UsageError{"unknown option '" + std::string(arg) + "'", kTopic};
     }
@@ -165,6 +167,8 @@ std::string usage_text(HelpTopic topic) {
              "  -j, --threads N       worker threads (default: one per CPU)\n"
              "      --reveal          show found values in full instead of masked\n"
              "      --no-progress     never draw the progress bar\n"
+             "      --no-cache        compile the identifiers instead of loading them\n"
+             "                        from $XDG_CACHE_HOME/tamis (~/.cache/tamis)\n"
              "  -h, --help            show this help\n"
              "\n"
              "Exit status: 0 nothing found, 1 sensitive data found, 2 usage or\n"

@@ -13,6 +13,7 @@ namespace tamis::cli {
 enum class OutputFormat { kText, kJson, kJsonLines };
 
 struct ScanOptions {
+  bool cache = true;  // keep compiled databases in the user's cache folder
   std::optional<std::string> config_path;
   OutputFormat format = OutputFormat::kText;
   unsigned threads = 0;  // 0: one per hardware thread

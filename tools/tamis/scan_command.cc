@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <thread>
 #include <utility>
 
@@ -28,6 +29,17 @@ unsigned default_thread_count() {
   return hardware > 0 ? hardware : 1;
 }
 
+// $XDG_CACHE_HOME/tamis, else ~/.cache/tamis; empty (no cache) when neither is known.
+std::string default_cache_dir() {
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg == '/') {
+    return std::string(xdg) + "/tamis";
+  }
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+    return std::string(home) + "/.cache/tamis";
+  }
+  return {};
+}
+
 }  // namespace
 
 int run_scan(const ScanOptions& options) {
@@ -43,7 +55,9 @@ int run_scan(const ScanOptions& options) {
   }
   if (options.reveal) config.reveal_values = true;
 
-  auto built = Engine::build(config);
+  BuildOptions build_options;
+  if (options.cache) build_options.cache_dir = default_cache_dir();
+  auto built = Engine::build(config, build_options);
   if (!built) {
     std::fprintf(stderr, "tamis: cannot build the engine: %s\n", built.error().message.c_str());
     return kExitError;
