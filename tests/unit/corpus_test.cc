@@ -1,6 +1,7 @@
 // Runs the labelled corpus (corpus/README.md): every identifier's true and false cases, and the
 // sample documents against their checked-in expected results.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -84,11 +85,18 @@ std::vector<Case> read_cases(const fs::path& path) {
   return cases;
 }
 
+// ctest runs every case file in its own process; sharing compiled databases through the cache
+// keeps that from compiling the whole catalogue 120 times (EngineCache tests cover the cache).
+BuildOptions shared_cache() {
+  return {
+      (fs::temp_directory_path() / ("tamis-test-cache-" + std::to_string(::getuid()))).string()};
+}
+
 std::shared_ptr<const Engine> engine_with(ManagedSelector selector) {
   Config config;
   config.selector = selector;
   config.reveal_values = true;
-  auto engine = Engine::build(config);
+  auto engine = Engine::build(config, shared_cache());
   EXPECT_TRUE(engine.ok()) << (engine.ok() ? "" : engine.error().message);
   return engine.ok() ? *engine : nullptr;
 }
