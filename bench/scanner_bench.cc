@@ -14,12 +14,18 @@ namespace {
 constexpr std::size_t kTextBytes = 32 << 20;
 constexpr std::size_t kChunk = 256 << 10;
 
-const std::string& corpus_text() {
+const std::string& mixed_text() {
   static const std::string text = bench::generate_text(kTextBytes);
   return text;
 }
 
-void scan_benchmark(benchmark::State& state, ManagedSelector selector, StartOffsetMode mode) {
+const std::string& keyword_dense_text() {
+  static const std::string text = bench::generate_text(kTextBytes, true);
+  return text;
+}
+
+void scan_benchmark(benchmark::State& state, ManagedSelector selector, StartOffsetMode mode,
+                    const std::string& text = mixed_text()) {
   Config config;
   config.selector = selector;
   config.start_offset_mode = mode;
@@ -29,7 +35,6 @@ void scan_benchmark(benchmark::State& state, ManagedSelector selector, StartOffs
     return;
   }
   Scanner scanner(*engine);
-  const std::string& text = corpus_text();
   std::uint64_t findings = 0;
   for (auto _ : state) {
     scanner.begin("bench");
@@ -56,6 +61,13 @@ void BM_ScanAllSomLeftmost(benchmark::State& state) {
   scan_benchmark(state, ManagedSelector::kAll, StartOffsetMode::kSomLeftmost);
 }
 
+// Worst case for keyword-gated identifiers: every prose word is some identifier's keyword.
+void BM_ScanRecommendedKeywordDense(benchmark::State& state) {
+  scan_benchmark(state, ManagedSelector::kRecommended, StartOffsetMode::kRecoverOnHit,
+                 keyword_dense_text());
+}
+
+BENCHMARK(BM_ScanRecommendedKeywordDense)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_ScanRecommendedRecoverStart)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_ScanRecommendedSomLeftmost)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_ScanAllRecoverStart)->Unit(benchmark::kMillisecond)->UseRealTime();

@@ -70,9 +70,9 @@ class RuleCompiler {
  private:
   using MaybeError = std::optional<Error>;
 
-  MaybeError add_patterns(Rule& rule, std::uint32_t rule_index,
-                          std::span<const std::string_view> patterns, const std::string& owner,
-                          std::uint32_t unbounded_width, bool allow_unbounded) {
+  MaybeError add_patterns(Rule& rule, std::span<const std::string_view> patterns,
+                          const std::string& owner, std::uint32_t unbounded_width,
+                          bool allow_unbounded) {
     std::vector<std::string> expressions;
     rule.min_width = std::numeric_limits<std::uint32_t>::max();
     for (std::string_view pattern : patterns) {
@@ -91,7 +91,6 @@ class RuleCompiler {
       rule.start_needs_context = rule.start_needs_context || looks_behind(expression);
       expressions.push_back(std::move(expression));
     }
-    (void)rule_index;
     rule.start = std::make_unique<StartFinder>(expressions);
     rule_expressions_ = std::move(expressions);
     return std::nullopt;
@@ -169,7 +168,7 @@ class RuleCompiler {
     rule.report_tail_bytes = mdi.report_tail_bytes;
     rule.profile = mdi.severity;
     const std::string owner = managed_owner(mdi);
-    if (auto e = add_patterns(rule, index, mdi.patterns, owner, 0, false)) return e;
+    if (auto e = add_patterns(rule, mdi.patterns, owner, 0, false)) return e;
     if (mdi.keyword_required) {
       if (mdi.keywords.empty()) return Error{owner + ": requires keywords but lists none"};
       rule.proximity = Proximity::kEitherSide;
@@ -191,7 +190,7 @@ class RuleCompiler {
     rule.severity_levels = spec.severity_levels;
     const std::string owner = custom_owner(spec);
     const std::string_view regex = spec.regex;
-    if (auto e = add_patterns(rule, index, std::span<const std::string_view>(&regex, 1), owner,
+    if (auto e = add_patterns(rule, std::span<const std::string_view>(&regex, 1), owner,
                               config_.limits.max_match_bytes, true)) {
       return e;
     }

@@ -144,8 +144,16 @@ void StreamMatcher::route_hits() {
     const ExpressionTarget& target = rules_.targets[hit.id];
     if (target.kind == ExpressionTarget::Kind::kKeyword) {
       keyword_hits_.push_back({target.index, som ? hit.from : kUnknown, hit.to});
-      for (std::uint32_t r : rules_.keyword_rules[target.index])
+      // Managed identifiers only take whole-word keywords: "tin" inside "meeting" must not make
+      // every nearby number a candidate. Custom identifiers take keywords anywhere.
+      int whole_word = -1;
+      for (std::uint32_t r : rules_.keyword_rules[target.index]) {
+        if (rules_.rules[r].proximity == Proximity::kEitherSide) {
+          if (whole_word < 0) whole_word = is_whole_word(keyword_hits_.back()) ? 1 : 0;
+          if (whole_word == 0) continue;
+        }
         open_region(r, target.index, hit.to);
+      }
       continue;
     }
     const Rule& rule = rules_.rules[target.index];
@@ -394,6 +402,12 @@ void StreamMatcher::decide_cluster(std::uint32_t rule_index, const Cluster& clus
       pending_.push_back(std::move(pending));
     }
   }
+}
+
+bool StreamMatcher::is_whole_word(KeywordHit& hit) {
+  if (!boundary_at(hit.end)) return false;  // the cheap test first: no start recovery needed
+  if (!keyword_start(hit)) return true;     // start unknown: keep the region, decide later
+  return boundary_at(hit.start);
 }
 
 bool StreamMatcher::keyword_start(KeywordHit& hit) {

@@ -92,6 +92,7 @@ class StreamMatcher {
   void open_region(std::uint32_t rule_index, std::uint32_t keyword, std::uint64_t keyword_end);
   std::vector<Candidate> region_candidates(std::uint32_t rule_index, const Cluster& region);
   bool keyword_start(KeywordHit& hit);
+  bool is_whole_word(KeywordHit& hit);
   bool allowed(std::string_view text);
   std::uint64_t chars_between(std::uint64_t from, std::uint64_t to) const;
   std::uint64_t keep_from() const;
