@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
-#include <regex>
 #include <string>
 
 namespace tamis {
@@ -81,10 +80,9 @@ TEST(JsonWriter, EmptyResultHasMacieShapeWithNulls) {
   EXPECT_EQ(result["customDataIdentifiers"]["totalCount"], 0);
   EXPECT_EQ(result["customDataIdentifiers"]["detections"], json::array());
 
-  // The build defines TAMIS_VERSION from the project version; only its form is fixed here.
   ASSERT_TRUE(doc["tamis"]["version"].is_string());
-  EXPECT_TRUE(std::regex_match(doc["tamis"]["version"].get<std::string>(),
-                               std::regex(R"(\d+\.\d+\.\d+.*)")))
+  // The build's own version (std::regex is avoided: GCC 12 warns inside it under sanitizers).
+  EXPECT_EQ(doc["tamis"]["version"].get<std::string>(), TAMIS_VERSION)
       << doc["tamis"]["version"];
   EXPECT_FALSE(doc["tamis"].contains("statusDetail"));
   EXPECT_EQ(doc["tamis"]["diagnostics"], json::array());
