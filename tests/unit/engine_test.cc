@@ -132,7 +132,8 @@ TEST(Engine, KeywordsAreCaseInsensitiveAndSpacesMatchSeparators) {
   Scanner scanner(engine);
   for (const char* text : {"BADGE ID X1234", "badge_id X1234", "Badge-Id X1234", "badgeid X1234",
                            "NÚMERO X1234", "Número: X1234"}) {
-    const Detection* d = find_detection(scanner.scan("mem", text), "Code");
+    const ObjectResult result = scanner.scan("mem", text);
+    const Detection* d = find_detection(result, "Code");
     ASSERT_NE(d, nullptr) << text;
     EXPECT_EQ(d->count, 1U) << text;
   }
