@@ -45,6 +45,12 @@ struct Limits {
   std::uint64_t max_object_bytes = 20ULL << 30;        // Macie: non-binary text up to 20 GB
   std::uint32_t max_occurrences_per_type = 1000;       // kept per detection; all are counted
   std::uint32_t max_match_bytes = 8192;                // width used for unbounded custom regexes
+  // Archives and compression (reference/macie.md: Macie stops at 10 levels, 1M files, 10 GB).
+  std::uint32_t max_archive_depth = 10;                // archives within archives
+  std::uint64_t max_archive_members = 1'000'000;       // members per archive, nested ones included
+  std::uint64_t max_decoded_bytes = 10ULL << 30;       // bytes decoded from one top-level object
+  std::uint64_t max_member_bytes = 10ULL << 30;        // bytes decoded from one member
+  std::uint32_t max_expansion_ratio = 1000;            // decoded / compressed, per member (bombs)
 };
 
 // How exact start offsets are found (design/ARCHITECTURE.md). kRecoverOnHit streams without
