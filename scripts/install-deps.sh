@@ -9,6 +9,8 @@ packages=(
   libicu-dev zlib1g-dev libarchive-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 clang-format
+  # Real archive and compression tools: tests build their fixtures with them at test time.
+  zip unzip p7zip-full tar gzip bzip2 xz-utils zstd cpio
 )
 
 # Hyperscan only exists for x86-64; Vectorscan is its API-compatible port for other CPUs.
