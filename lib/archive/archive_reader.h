@@ -1,0 +1,44 @@
+// One libarchive read handle over a ByteSource, set up for what the sniffer found. Owns the
+// handle; counts the input bytes libarchive has taken (for the expansion ratio).
+#pragma once
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "archive/byte_source.h"
+#include "archive/format_sniffer.h"
+
+struct archive;
+
+namespace tamis {
+
+class ArchiveReader {
+ public:
+  ArchiveReader(ByteSource& source, const SniffResult& sniff);
+  ~ArchiveReader();
+  ArchiveReader(const ArchiveReader&) = delete;
+  ArchiveReader& operator=(const ArchiveReader&) = delete;
+
+  // False when libarchive could not start reading; error() says why.
+  bool open();
+  struct archive* handle() {
+    return archive_;
+  }
+  std::uint64_t input_bytes() const { return input_bytes_; }
+  // libarchive's message for the last failure, or a fallback naming the failure.
+  std::string error() const;
+
+ private:
+  static ssize_t read_callback(struct archive* archive, void* self, const void** buffer);
+
+  ByteSource& source_;
+  SniffResult sniff_;
+  struct archive* archive_ = nullptr;
+  std::string_view pending_;  // rest of the source's current chunk, handed out in slices
+  std::uint64_t input_bytes_ = 0;
+};
+
+}  // namespace tamis
