@@ -1,0 +1,143 @@
+#include "decode/charset_detector.h"
+
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+
+#include <array>
+#include <cstdint>
+#include <memory>
+
+#include "decode/utf8_checker.h"
+
+namespace tamis {
+namespace {
+
+struct Bom {
+  std::string_view bytes;
+  const char* name;
+};
+
+// UTF-32LE first: its mark begins with the UTF-16LE mark.
+constexpr std::array<Bom, 5> kBoms = {{
+    {std::string_view("\xFF\xFE\x00\x00", 4), "UTF-32LE"},
+    {std::string_view("\x00\x00\xFE\xFF", 4), "UTF-32BE"},
+    {std::string_view("\xEF\xBB\xBF", 3), "UTF-8"},
+    {std::string_view("\xFF\xFE", 2), "UTF-16LE"},
+    {std::string_view("\xFE\xFF", 2), "UTF-16BE"},
+}};
+
+// A byte that plain text encoded as UTF-16/32 puts in the low byte of a Latin-1 code unit.
+bool is_text_byte(unsigned char b) {
+  return b == '\t' || b == '\n' || b == '\r' || (b >= 0x20 && b <= 0x7E) || b >= 0xA0;
+}
+
+// Fraction (0-100) of code units of `width` bytes whose only non-zero byte is a text byte at
+// `text_index`. Mostly-ASCII UTF-16/32 without a BOM scores near 100, any 8-bit text near 0.
+int nul_pattern_score(std::string_view head, std::size_t width, std::size_t text_index) {
+  const std::size_t units = head.size() / width;
+  if (units < 4) return 0;
+  std::size_t matching = 0;
+  for (std::size_t u = 0; u < units; ++u) {
+    const auto* unit = reinterpret_cast<const unsigned char*>(head.data() + u * width);
+    bool others_zero = true;
+    for (std::size_t i = 0; i < width; ++i) {
+      if (i != text_index && unit[i] != 0) others_zero = false;
+    }
+    if (others_zero && is_text_byte(unit[text_index])) ++matching;
+  }
+  return static_cast<int>(matching * 100 / units);
+}
+
+// Share of code units that must look like ASCII text for a BOM-less UTF-16/32 verdict: allows a
+// few non-Latin characters while rejecting binary formats that merely contain many zeros.
+constexpr int kNulPatternFloor = 75;
+
+bool sniff_wide_without_bom(std::string_view head, DetectedCharset& out) {
+  struct Layout {
+    std::size_t width;
+    std::size_t text_index;
+    const char* name;
+  };
+  // UTF-32 first: its units also contain UTF-16-looking pairs.
+  constexpr std::array<Layout, 4> kLayouts = {{
+      {4, 0, "UTF-32LE"},
+      {4, 3, "UTF-32BE"},
+      {2, 0, "UTF-16LE"},
+      {2, 1, "UTF-16BE"},
+  }};
+  for (const Layout& layout : kLayouts) {
+    const int score = nul_pattern_score(head, layout.width, layout.text_index);
+    if (score >= kNulPatternFloor) {
+      out.name = layout.name;
+      out.confidence = score;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool is_valid_utf8_prefix(std::string_view head) {
+  Utf8Checker checker;
+  checker.feed(head);  // no finish(): the sample may end inside a character
+  return checker.valid();
+}
+
+struct DetectorCloser {
+  void operator()(UCharsetDetector* d) const { ucsdet_close(d); }
+};
+
+// ICU's detector may name a charset it has no converter for (e.g. "IBM424_rtl"); skip those.
+bool has_converter(const char* name) {
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* converter = ucnv_open(name, &status);
+  if (U_FAILURE(status) || converter == nullptr) return false;
+  ucnv_close(converter);
+  return true;
+}
+
+bool detect_with_icu(std::string_view head, DetectedCharset& out) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UCharsetDetector, DetectorCloser> detector(ucsdet_open(&status));
+  if (U_FAILURE(status)) return false;
+  ucsdet_setText(detector.get(), head.data(), static_cast<std::int32_t>(head.size()), &status);
+  std::int32_t count = 0;
+  const UCharsetMatch** matches = ucsdet_detectAll(detector.get(), &count, &status);
+  if (U_FAILURE(status) || matches == nullptr) return false;
+  // Matches come best first.
+  for (std::int32_t i = 0; i < count; ++i) {
+    UErrorCode match_status = U_ZERO_ERROR;
+    const char* name = ucsdet_getName(matches[i], &match_status);
+    const int confidence = ucsdet_getConfidence(matches[i], &match_status);
+    if (U_FAILURE(match_status) || name == nullptr) continue;
+    if (confidence < kCharsetConfidenceFloor) break;
+    if (!has_converter(name)) continue;
+    out.name = name;
+    out.confidence = confidence;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+DetectedCharset detect_charset(std::string_view head) {
+  if (head.size() > kCharsetSniffBytes) head = head.substr(0, kCharsetSniffBytes);
+  DetectedCharset result;
+  for (const Bom& bom : kBoms) {
+    if (head.starts_with(bom.bytes)) {
+      result.name = bom.name;
+      result.had_bom = true;
+      result.bom_length = bom.bytes.size();
+      return result;
+    }
+  }
+  if (sniff_wide_without_bom(head, result)) return result;
+  if (is_valid_utf8_prefix(head)) return result;  // pure ASCII included
+  if (detect_with_icu(head, result)) return result;
+  result.name = "UTF-8";
+  result.confidence = 0;
+  result.below_floor = true;
+  return result;
+}
+
+}  // namespace tamis
