@@ -47,9 +47,9 @@ bool CsvExtractor::feed(std::string_view bytes) {
     window_.append(bytes);
     if (window_.size() < options_.sniff_bytes) return true;
     sniff(/*whole_input=*/false);
-    return !stopped_;
+    return !stopped_ && !abandoned();
   }
-  if (!plausible_ && options_.stop_if_implausible) return false;
+  if (abandoned()) return false;
   return tokenize(bytes);
 }
 
@@ -69,7 +69,7 @@ void CsvExtractor::sniff(bool whole_input) {
                     : options_.header == CsvOptions::Header::kPresent;
   plausible_ = sniff.plausible;
   implausible_reason_ = sniff.implausible_reason;
-  if (!plausible_ && options_.stop_if_implausible) return;  // window_ stays for the caller
+  if (abandoned()) return;  // window_ stays for the caller
 
   tokenizer_.emplace(delimiter_);
   const std::string held = std::move(window_);
@@ -125,14 +125,12 @@ bool CsvExtractor::on_field_end() {
     column_names_.emplace_back(trim_spaces(column_name_));
     column_name_.clear();
   }
-  bool accepted = true;
-  if (!cell_.empty()) accepted = flush_cell_prefix(cell_.size());
-  if (segment_open_) {
-    segment_open_ = false;
-    accepted = sink_.end_segment() && accepted;
-  }
+  // After the sink says stop it gets no further call, not even end_segment.
+  if (!cell_.empty() && !flush_cell_prefix(cell_.size())) return false;
   ++column_;
-  return accepted;
+  if (!segment_open_) return true;
+  segment_open_ = false;
+  return sink_.end_segment();
 }
 
 bool CsvExtractor::on_record_end() {
@@ -149,7 +147,7 @@ void CsvExtractor::on_fault(CsvFault fault) {
 ObjectStatus CsvExtractor::finish() {
   if (!sniffed_) sniff(/*whole_input=*/true);
   ObjectStatus status;
-  if (!plausible_ && options_.stop_if_implausible) {
+  if (abandoned()) {
     status.code = "SKIPPED";
     status.reason = "UNSUPPORTED_FILE_TYPE";
     status.detail = "not plausibly CSV: " + implausible_reason_ + "; scan it as plain text";

@@ -71,6 +71,8 @@ class CsvExtractor {
     CsvExtractor& owner_;
   };
 
+  // The sniff found the content is not CSV and the options say to leave it to the caller.
+  bool abandoned() const { return sniffed_ && !plausible_ && options_.stop_if_implausible; }
   void sniff(bool whole_input);
   bool tokenize(std::string_view bytes);
   bool on_field_text(std::string_view piece);

@@ -192,16 +192,34 @@ std::string plausibility_problem(std::string_view window, const DelimiterStats& 
   }
   std::size_t cells = 0;
   std::size_t prose_cells = 0;
+  std::size_t bytes = 0;
+  std::size_t prose_bytes = 0;
+  std::size_t later_cells = 0;  // cells after a delimiter
+  std::size_t space_led_cells = 0;
   for (const auto& record : stats.records) {
-    for (const auto& field : record.fields) {
+    for (std::size_t i = 0; i < record.fields.size(); ++i) {
+      const std::string& field = record.fields[i];
+      if (i > 0) {
+        ++later_cells;
+        if (!field.empty() && field.front() == ' ') ++space_led_cells;
+      }
       if (trim(field).empty()) continue;
       ++cells;
-      if (word_count(field) >= kProseWords) ++prose_cells;
+      bytes += field.size();
+      if (word_count(field) >= kProseWords) {
+        ++prose_cells;
+        prose_bytes += field.size();
+      }
     }
   }
   if (prose_cells * 2 > cells) {
     return stats.usual_count >= 2 ? "most cells are sentences: prose, not a table"
                                   : "one column of sentences: prose, not a table";
+  }
+  // Commas inside sentences: a CSV column of long text exists, but its cells do not all start
+  // with the space that follows a comma in writing.
+  if (prose_bytes * 2 > bytes && space_led_cells * 2 > later_cells) {
+    return "most text is sentences and every delimiter is followed by a space: prose, not a table";
   }
   return {};
 }
