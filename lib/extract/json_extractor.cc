@@ -585,9 +585,9 @@ std::string JsonExtractor::what_is_open() const {
       break;
   }
   if (!stack_.empty()) {
-    where += ", ";
+    where += " (nesting depth ";
     where += std::to_string(stack_.size());
-    where += " levels deep";
+    where += ")";
   }
   return where;
 }
