@@ -3,6 +3,7 @@
 #include <archive.h>
 
 #include <algorithm>
+#include <cstdio>
 
 namespace tamis {
 namespace {
@@ -42,8 +43,10 @@ bool ArchiveReader::open() {
     // only ever enabled here, never for content that was not sniffed as compressed.
     archive_read_support_format_raw(archive_);
   }
-  return archive_read_open(archive_, this, nullptr, &ArchiveReader::read_callback, nullptr) ==
-         ARCHIVE_OK;
+  archive_read_set_callback_data(archive_, this);
+  archive_read_set_read_callback(archive_, &ArchiveReader::read_callback);
+  if (source_.can_seek()) archive_read_set_seek_callback(archive_, &ArchiveReader::seek_callback);
+  return archive_read_open1(archive_) == ARCHIVE_OK;
 }
 
 std::string ArchiveReader::error() const {
@@ -64,7 +67,22 @@ ssize_t ArchiveReader::read_callback(struct archive* /*archive*/, void* self, co
   *buffer = reader.pending_.data();
   reader.pending_.remove_prefix(size);
   reader.input_bytes_ += size;
+  reader.position_ += size;
   return static_cast<ssize_t>(size);
+}
+
+std::int64_t ArchiveReader::seek_callback(struct archive* /*archive*/, void* self,
+                                          std::int64_t offset, int whence) {
+  auto& reader = *static_cast<ArchiveReader*>(self);
+  const auto size = static_cast<std::int64_t>(reader.source_.seekable_size());
+  std::int64_t target = offset;
+  if (whence == SEEK_CUR) target += static_cast<std::int64_t>(reader.position_);
+  if (whence == SEEK_END) target += size;
+  if (target < 0 || target > size) return ARCHIVE_FATAL;
+  if (!reader.source_.seek_to(static_cast<std::uint64_t>(target))) return ARCHIVE_FATAL;
+  reader.pending_ = {};
+  reader.position_ = static_cast<std::uint64_t>(target);
+  return target;
 }
 
 }  // namespace tamis

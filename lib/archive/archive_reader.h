@@ -33,12 +33,15 @@ class ArchiveReader {
 
  private:
   static ssize_t read_callback(struct archive* archive, void* self, const void** buffer);
+  static std::int64_t seek_callback(struct archive* archive, void* self, std::int64_t offset,
+                                    int whence);
 
   ByteSource& source_;
   SniffResult sniff_;
   struct archive* archive_ = nullptr;
   std::string_view pending_;  // rest of the source's current chunk, handed out in slices
   std::uint64_t input_bytes_ = 0;
+  std::uint64_t position_ = 0;  // offset in the source of the next byte handed to libarchive
 };
 
 }  // namespace tamis

@@ -185,7 +185,8 @@ class Walker {
                                                       "\": its content is scanned there"));
       return true;
     }
-    if (!raw && type != AE_IFREG && hardlink == nullptr) {
+    // Type 0: formats such as ar record no file type; their entries are files.
+    if (!raw && type != AE_IFREG && type != 0 && hardlink == nullptr) {
       visitor_.on_unreadable(member, skipped(kReasonUnsupportedType, describe_file_type(entry)));
       return true;
     }

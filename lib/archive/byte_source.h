@@ -22,6 +22,15 @@ class ByteSource {
   // COMPLETE while reading and after a full read; PARTIAL or SKIPPED with a reason and a detail
   // naming the fault once the stream ended early (corrupt data, encryption, a limit).
   virtual const ObjectStatus& status() const = 0;
+
+  // Random access, for the formats that need it (7z keeps its index at the end). Only a source
+  // backed by a file offers it; archive members never do, so a 7z nested in another archive is
+  // reported as unreadable instead of being spooled anywhere.
+  virtual bool can_seek() const { return false; }
+  // The total size, when can_seek().
+  virtual std::uint64_t seekable_size() const { return 0; }
+  // Continues reading at `offset` from the start of the stream; false when that is impossible.
+  virtual bool seek_to(std::uint64_t /*offset*/) { return false; }
 };
 
 // A status that is not COMPLETE.

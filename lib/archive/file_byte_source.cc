@@ -3,6 +3,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include <sys/stat.h>
+
 namespace tamis {
 
 FileByteSource::FileByteSource(const std::string& path)
@@ -10,7 +12,21 @@ FileByteSource::FileByteSource(const std::string& path)
   if (file_ == nullptr) {
     status_ = ObjectStatus{"SKIPPED", "UNABLE_TO_PARSE_FILE",
                            "cannot open " + path + ": " + std::strerror(errno)};
+    return;
   }
+  struct stat info {};
+  if (fstat(fileno(file_), &info) == 0 && S_ISREG(info.st_mode)) {
+    size_ = static_cast<std::uint64_t>(info.st_size);
+    size_known_ = true;
+  }
+}
+
+bool FileByteSource::seek_to(std::uint64_t offset) {
+  if (file_ == nullptr || offset > size_) return false;
+  if (fseeko(file_, static_cast<off_t>(offset), SEEK_SET) != 0) return false;
+  std::clearerr(file_);
+  offset_ = offset;
+  return true;
 }
 
 FileByteSource::~FileByteSource() {
@@ -26,9 +42,7 @@ Pull FileByteSource::pull(std::string_view& chunk) {
           offset_ == 0 ? "SKIPPED" : "PARTIAL", "UNABLE_TO_PARSE_FILE",
           "read error after " + std::to_string(offset_) + " bytes: " + std::strerror(errno)};
     }
-    std::fclose(file_);
-    file_ = nullptr;
-    return Pull::kEnd;
+    return Pull::kEnd;  // the file stays open: a seek may follow
   }
   offset_ += got;
   chunk = std::string_view(buffer_.get(), got);

@@ -22,11 +22,16 @@ class FileByteSource final : public ByteSource {
 
   Pull pull(std::string_view& chunk) override;
   const ObjectStatus& status() const override { return status_; }
+  bool can_seek() const override { return file_ != nullptr && size_known_; }
+  std::uint64_t seekable_size() const override { return size_; }
+  bool seek_to(std::uint64_t offset) override;
 
  private:
   std::FILE* file_ = nullptr;
   std::unique_ptr<char[]> buffer_;
   std::uint64_t offset_ = 0;
+  std::uint64_t size_ = 0;
+  bool size_known_ = false;
   ObjectStatus status_;
 };
 

@@ -45,4 +45,13 @@ Pull PeekSource::pull(std::string_view& chunk) {
   return result;
 }
 
+bool PeekSource::seek_to(std::uint64_t offset) {
+  head();
+  head_sent_ = true;
+  leftover_ = {};
+  if (!inner_.seek_to(offset)) return false;
+  inner_ended_ = false;
+  return true;
+}
+
 }  // namespace tamis

@@ -19,6 +19,10 @@ class PeekSource final : public ByteSource {
 
   Pull pull(std::string_view& chunk) override;
   const ObjectStatus& status() const override { return inner_.status(); }
+  bool can_seek() const override { return inner_.can_seek(); }
+  std::uint64_t seekable_size() const override { return inner_.seekable_size(); }
+  // Drops whatever was still to be replayed: positions are absolute in both streams.
+  bool seek_to(std::uint64_t offset) override;
 
  private:
   ByteSource& inner_;

@@ -233,9 +233,10 @@ TEST(ArchiveWalk, HugeSparseTarMemberStopsAtMaxMemberBytesAndTheWalkGoesOn) {
   TAMIS_REQUIRE_TOOLS("tar", "truncate");
   ScratchDir dir;
   write_file(dir.file("after.txt"), "still scanned\n");
+  // Data at both ends, 20 GiB of hole between: libarchive hands the hole back as zeros.
   ASSERT_TRUE(
-      dir.run("truncate -s 20G huge.bin && tar --sparse -cf sparse.tar huge.bin after.txt "
-              "&& rm huge.bin"));
+      dir.run("printf head > huge.bin && truncate -s 20G huge.bin && printf tail >> huge.bin"
+              " && tar --sparse -cf sparse.tar huge.bin after.txt && rm huge.bin"));
   Limits limits;
   limits.max_member_bytes = 8u << 20;
   limits.max_expansion_ratio = 4'000'000'000u;
@@ -250,7 +251,7 @@ TEST(ArchiveWalk, HugeSparseTarMemberStopsAtMaxMemberBytesAndTheWalkGoesOn) {
   EXPECT_EQ(huge->status.reason, "FILE_EXCEEDS_SIZE_LIMIT");
   EXPECT_NE(huge->status.detail.find("maxMemberBytes (8388608)"), std::string::npos);
   ASSERT_TRUE(huge->info.size.has_value());
-  EXPECT_EQ(*huge->info.size, 20ULL << 30);
+  EXPECT_EQ(*huge->info.size, (20ULL << 30) + 4);
   RecordingVisitor after_visitor;
   const auto* after = visitor.find("sparse.tar/after.txt");
   ASSERT_NE(after, nullptr);
