@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -455,6 +456,120 @@ TEST(CsvExtractor, SinkStopDuringFinish) {
   EXPECT_TRUE(csv.feed("1,2,3\n4,5,6\n"));  // still inside the sniff window: nothing emitted yet
   EXPECT_EQ(csv.finish().code, "PARTIAL");
   EXPECT_EQ(sink.segments.size(), 1u);
+}
+
+// Random tables written the RFC 4180 way must come back cell for cell, wherever the chunks split.
+TEST(CsvExtractor, RandomTablesRoundTripThroughAnyChunking) {
+  std::mt19937 random(20261123);  // fixed seed: the same tables on every run
+  const std::vector<std::string> alphabet = {"a",
+                                             "Z",
+                                             "7",
+                                             " ",
+                                             ",",
+                                             ";",
+                                             "\"",
+                                             "\n",
+                                             "\r\n",
+                                             "\r",
+                                             "\t",
+                                             "|",
+                                             "\xC3\xA9",
+                                             "\xE2\x82\xAC",
+                                             "\xF0\x9F\x98\x80"};
+  for (int table = 0; table < 40; ++table) {
+    const int rows = 1 + static_cast<int>(random() % 30);
+    const int columns = 2 + static_cast<int>(random() % 6);
+    std::string input = "h1";
+    std::vector<std::string> expected = {"h1"};
+    for (int c = 2; c <= columns; ++c) {
+      std::string name = std::to_string(c);
+      name.insert(name.begin(), 'h');
+      input.push_back(',');
+      input.append(name);
+      expected.push_back(name);
+    }
+    input += "\r\n";
+    std::vector<std::string> reference = {"A1"};
+    for (int c = 2; c <= columns; ++c) reference.push_back(a1_cell_reference(1, c));
+    for (int r = 2; r <= rows + 1; ++r) {
+      for (int c = 1; c <= columns; ++c) {
+        std::string cell;
+        const int length = 1 + static_cast<int>(random() % 12);
+        for (int i = 0; i < length; ++i) cell += alphabet[random() % alphabet.size()];
+        if (c > 1) input.push_back(',');
+        input.push_back('"');
+        for (char ch : cell) {
+          if (ch == '"') input.push_back('"');  // doubled, as RFC 4180 writes it
+          input.push_back(ch);
+        }
+        input.push_back('"');
+        expected.push_back(cell);
+        reference.push_back(a1_cell_reference(r, c));
+      }
+      input += table % 2 == 0 ? "\n" : "\r\n";
+    }
+    const std::size_t chunk = 1 + random() % 9;
+    const auto result =
+        extract(input, chunk, {.header = CsvOptions::Header::kPresent, .delimiter = ','});
+    ASSERT_EQ(result.segments.size(), expected.size()) << "table " << table;
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+      EXPECT_EQ(result.segments[i].text, expected[i]) << "table " << table << " cell " << i;
+      EXPECT_EQ(result.segments[i].cell.cell_reference, reference[i]) << "table " << table;
+    }
+    EXPECT_EQ(result.status.detail, "") << "table " << table;
+  }
+}
+
+// Past the sniff window the input is no longer replayed from the buffer but tokenized as it
+// arrives: both paths, and the cut between them, must give the same cells for every chunking.
+TEST(CsvExtractor, ChunkingDoesNotMatterAcrossTheSniffWindow) {
+  std::string input = "id,name,note\r\n";
+  for (int r = 0; r < 120; ++r) {
+    const std::string number = std::to_string(r);
+    input.append(number);
+    input.append(",\"n\xC3\xA9");
+    input.append(number);
+    input.append("\r\nx\",plain text ");
+    input.append(static_cast<std::size_t>(r % 17), 'z');
+    input.append("\r\n");
+  }
+  ASSERT_GT(input.size(), 3000u);
+  const CsvOptions options{.sniff_bytes = 1024, .max_cell_bytes = 16};
+  const auto whole = extract(input, 0, options);
+  ASSERT_TRUE(whole.header);
+  ASSERT_EQ(whole.segments.size(), 363u);
+  for (std::size_t chunk = 1; chunk <= 9; ++chunk) {
+    const auto chunked = extract(input, chunk, options);
+    ASSERT_EQ(describe(chunked.segments), describe(whole.segments)) << "chunk size " << chunk;
+    for (const auto& s : chunked.segments) EXPECT_LE(s.largest_piece, 16u);
+  }
+}
+
+TEST(CsvExtractor, HostileBytesNeverCrash) {
+  std::mt19937 random(7);
+  for (int round = 0; round < 200; ++round) {
+    std::string input(random() % 3000, '\0');
+    for (char& c : input) {
+      // Mostly the bytes that matter to the tokenizer, some arbitrary ones.
+      constexpr std::string_view kInteresting = "\",;\t|\r\n a1\xEF\xBB\xBF\xC3";
+      c = random() % 4 == 0 ? static_cast<char>(random() % 256)
+                            : kInteresting[random() % kInteresting.size()];
+    }
+    RecordingSink sink;
+    CsvExtractor csv(
+        sink, {.sniff_bytes = 1024, .max_cell_bytes = 64, .stop_if_implausible = round % 2 == 0});
+    const std::size_t chunk = 1 + random() % 700;
+    for (std::size_t i = 0; i < input.size(); i += chunk) {
+      if (!csv.feed(std::string_view(input).substr(i, chunk))) break;
+    }
+    const ObjectStatus status = csv.finish();
+    EXPECT_TRUE(status.code == "COMPLETE" || status.code == "SKIPPED") << status.detail;
+    for (const auto& s : sink.segments) {
+      EXPECT_GE(s.cell.row, 1u);
+      EXPECT_GE(s.cell.column, 1u);
+      EXPECT_LE(s.largest_piece, 64u);
+    }
+  }
 }
 
 TEST(CsvExtractor, EmptyAndBlankInputs) {
