@@ -53,7 +53,7 @@ std::string ArchiveReader::error() const {
   const char* message = archive_ == nullptr ? nullptr : archive_error_string(archive_);
   if (message != nullptr && *message != '\0') return message;
   return archive_ == nullptr ? "libarchive could not allocate a reader"
-                             : "unknown libarchive error";
+                             : "libarchive reported a failure without a message";
 }
 
 ssize_t ArchiveReader::read_callback(struct archive* /*archive*/, void* self, const void** buffer) {

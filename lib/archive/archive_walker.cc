@@ -11,6 +11,7 @@
 #include "archive/format_sniffer.h"
 #include "archive/member_name.h"
 #include "archive/peek_source.h"
+#include "archive/utf8_thread_locale.h"
 
 namespace tamis {
 namespace {
@@ -140,6 +141,13 @@ class Walker {
       const int header = archive_read_next_header(a, &entry);
       if (header == ARCHIVE_EOF) break;
       if (header == ARCHIVE_FATAL || header == ARCHIVE_RETRY) {
+        // Zip can encrypt its central directory: no name, no entry, only this flag.
+        if (archive_read_has_encrypted_entries(a) > 0) {
+          return problem(kReasonEncrypted,
+                         "encrypted archive headers, not readable without a "
+                         "passphrase: " +
+                             reader.error());
+        }
         return problem(kReasonUnparsable,
                        reader.error() + " (after " + std::to_string(entries) + " entries)");
       }
@@ -219,6 +227,7 @@ class Walker {
 
 WalkSummary walk_archive(ByteSource& object, std::string_view object_name, const Limits& limits,
                          MemberVisitor& visitor) {
+  const Utf8ThreadLocale utf8_names;
   Walker walker(limits, visitor);
   MemberInfo top;
   top.path = std::string(object_name);

@@ -1,9 +1,9 @@
 #include "archive/file_byte_source.h"
 
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <cstring>
-
-#include <sys/stat.h>
 
 namespace tamis {
 

@@ -67,25 +67,49 @@ constexpr std::array<Suffix, 12> kCompressorSuffixes{{
     {".Z", ""},
 }};
 
+bool is_valid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t length = utf8_sequence_length(s, i);
+    if (length == 0) return false;
+    i += length;
+  }
+  return true;
+}
+
+bool needs_escaping(std::string_view raw) {
+  if (!is_valid_utf8(raw)) return true;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(raw[i]);
+    if (byte < 0x20 || byte == 0x7f) return true;
+    if (byte == 0xc2 && i + 1 < raw.size() && static_cast<unsigned char>(raw[i + 1]) < 0xa0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string escape_member_name(std::string_view raw) {
+  if (!needs_escaping(raw)) return std::string(raw);
+  // A name in some other charset (CP932, CP437) can contain stray valid UTF-8 sequences; showing
+  // those would be mojibake, so such a name has every non-ASCII byte escaped. Backslashes are
+  // escaped too in an escaped name, so that `\x41` can only mean an escaped byte.
+  const bool utf8 = is_valid_utf8(raw);
   std::string out;
-  out.reserve(raw.size());
+  out.reserve(raw.size() * 2);
   std::size_t i = 0;
   while (i < raw.size()) {
     const auto byte = static_cast<unsigned char>(raw[i]);
-    const std::size_t length = utf8_sequence_length(raw, i);
-    if (length == 0) {
+    const std::size_t length = utf8 ? utf8_sequence_length(raw, i) : (byte < 0x80 ? 1 : 0);
+    const bool c0_del_or_backslash = length == 1 && (byte < 0x20 || byte == 0x7f || byte == '\\');
+    const bool c1 = length == 2 && byte == 0xc2 && static_cast<unsigned char>(raw[i + 1]) < 0xa0;
+    if (length == 0 || c0_del_or_backslash) {
       append_hex_escape(out, byte);
       ++i;
       continue;
     }
-    const bool c0_or_del = length == 1 && (byte < 0x20 || byte == 0x7f);
-    const bool c1 = length == 2 && byte == 0xc2 && static_cast<unsigned char>(raw[i + 1]) < 0xa0;
-    if (c0_or_del) {
-      append_hex_escape(out, byte);
-    } else if (c1) {
+    if (c1) {
       append_hex_escape(out, byte);
       append_hex_escape(out, static_cast<unsigned char>(raw[i + 1]));
     } else {

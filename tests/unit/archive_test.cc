@@ -76,12 +76,16 @@ TEST(ArchiveSniffer, TarWithoutMagicNeedsAValidChecksum) {
 
 TEST(ArchiveMemberName, EscapesControlCharactersAndInvalidUtf8) {
   EXPECT_EQ(escape_member_name("../../etc/passwd"), "../../etc/passwd");
+  EXPECT_EQ(escape_member_name("dos\\path"), "dos\\path");  // nothing to escape: kept as is
+  EXPECT_EQ(escape_member_name("a\\b\n"), "a\\x5cb\\x0a");
   EXPECT_EQ(escape_member_name("a\x1b[31mb\x7f"), "a\\x1b[31mb\\x7f");
   EXPECT_EQ(escape_member_name("tab\there\nnew"), "tab\\x09here\\x0anew");
   EXPECT_EQ(escape_member_name("\xe8\xa1\xa8.txt"), "\xe8\xa1\xa8.txt");  // 表.txt stays
-  EXPECT_EQ(escape_member_name("\x95\x5c.txt"), "\\x95\\.txt");           // CP932 bytes
-  EXPECT_EQ(escape_member_name("c1\xc2\x85."), "c1\\xc2\\x85.");          // NEL, a C1 control
-  EXPECT_EQ(escape_member_name("\xed\xa0\x80"), "\\xed\\xa0\\x80");       // a surrogate
+  EXPECT_EQ(escape_member_name("\x95\x5c.txt"), "\\x95\\x5c.txt");        // CP932 bytes
+  // Not UTF-8 as a whole: the stray valid sequence (ea 97 97) is escaped too, no mojibake.
+  EXPECT_EQ(escape_member_name("\x88\xea\x97\x97"), "\\x88\\xea\\x97\\x97");
+  EXPECT_EQ(escape_member_name("c1\xc2\x85."), "c1\\xc2\\x85.");     // NEL, a C1 control
+  EXPECT_EQ(escape_member_name("\xed\xa0\x80"), "\\xed\\xa0\\x80");  // a surrogate
 }
 
 TEST(ArchiveMemberName, SingleStreamMemberDropsTheCompressorSuffix) {
@@ -332,7 +336,8 @@ TEST(ArchiveWalk, CorruptZipMemberFailsAloneAndEarlierMembersStand) {
 }
 
 TEST(ArchiveWalk, GarbageAfterZipMagicIsAStatusNotACrash) {
-  StringSource source(std::string("PK\x03\x04", 4) + std::string(3000, '\x7f'));
+  // 0x08 bytes: the general-purpose flags claim no encryption, so the fault is a parse error.
+  StringSource source(std::string("PK\x03\x04", 4) + std::string(3000, '\x08'));
   RecordingVisitor visitor;
   const WalkSummary summary = walk_archive(source, "junk.zip", Limits{}, visitor);
   EXPECT_EQ(summary.status.reason, "UNABLE_TO_PARSE_FILE");
