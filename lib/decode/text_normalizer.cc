@@ -73,13 +73,20 @@ void TextNormalizer::feed(std::string_view utf8, const Sink& out) {
     }
     std::size_t end = i + 1;
     while (end < n && static_cast<unsigned char>(utf8[end]) < 0x80) ++end;
-    // Every ASCII character starts a normalisation boundary, so what is pending is final.
-    flush_all(out);
-    // All but the last ASCII character are final too; the last may still take a combining mark
-    // from the next chunk ("e" + U+0301 is "é").
-    if (end - i > 1) out(utf8.substr(i, end - 1 - i));
-    pending_.push_back(utf8[end - 1]);
+    if (!pending_.empty() && pending_.size() + (end - i) <= kBatchBytes) {
+      // A short ASCII run between non-ASCII characters: one ICU call over the whole mix costs
+      // less than one per run.
+      pending_.append(utf8.substr(i, end - i));
+    } else {
+      // Every ASCII character starts a normalisation boundary, so what is pending is final.
+      flush_all(out);
+      // All but the last ASCII character are final too; the last may still take a combining
+      // mark from the next chunk ("e" + U+0301 is "é").
+      if (end - i > 1) out(utf8.substr(i, end - 1 - i));
+      pending_.push_back(utf8[end - 1]);
+    }
     i = end;
+    if (pending_.size() > kBatchBytes) flush_to_last_boundary(out);
   }
   flush_to_last_boundary(out);
 }
@@ -159,13 +166,7 @@ void TextNormalizer::append_code_point(std::int32_t c) {
 }
 
 void TextNormalizer::flush_all(const Sink& out) {
-  if (pending_.empty()) return;
-  if (all_ascii(pending_)) {
-    out(pending_);  // NFKC leaves ASCII unchanged
-    pending_.clear();
-    return;
-  }
-  normalize_prefix(pending_.size(), out);
+  if (!pending_.empty()) normalize_prefix(pending_.size(), out);
 }
 
 void TextNormalizer::flush_to_last_boundary(const Sink& out) {
@@ -184,6 +185,12 @@ void TextNormalizer::flush_to_last_boundary(const Sink& out) {
 }
 
 void TextNormalizer::normalize_prefix(std::size_t length, const Sink& out) {
+  const std::string_view prefix = std::string_view(pending_).substr(0, length);
+  if (all_ascii(prefix)) {
+    out(prefix);  // NFKC leaves ASCII unchanged: no need to ask ICU
+    pending_.erase(0, length);
+    return;
+  }
   SinkAdapter sink(out);
   UErrorCode status = U_ZERO_ERROR;
   nfkc_->normalizeUTF8(0, icu::StringPiece(pending_.data(), static_cast<std::int32_t>(length)),
@@ -191,7 +198,7 @@ void TextNormalizer::normalize_prefix(std::size_t length, const Sink& out) {
   if (U_FAILURE(status)) {
     // Cannot happen for well-formed UTF-8, which is all pending_ ever holds; keep the text
     // rather than lose it.
-    out(std::string_view(pending_).substr(0, length));
+    out(prefix);
   }
   pending_.erase(0, length);
 }

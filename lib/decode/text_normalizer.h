@@ -31,6 +31,8 @@ class TextNormalizer {
   // Text with no normalisation boundary for this long (a hostile run of combining marks) is
   // normalised in pieces so memory stays bounded; real text has a boundary every few characters.
   static constexpr std::size_t kMaxPendingBytes = 16 * 1024;
+  // Mixed text is handed to ICU in batches of about this size rather than run by run.
+  static constexpr std::size_t kBatchBytes = 4 * 1024;
 
   static Result<TextNormalizer> create();
 
