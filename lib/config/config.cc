@@ -38,6 +38,7 @@ constexpr std::uint64_t kMaxMatchDistance = 300;
 constexpr std::size_t kMaxSeverityLevels = 3;
 constexpr std::uint64_t kNoUpperBound = std::numeric_limits<std::uint64_t>::max();
 constexpr std::uint64_t kMaxUint32 = std::numeric_limits<std::uint32_t>::max();
+constexpr std::uint64_t kMaxArchiveDepth = 1000;
 
 std::string in_quotes(std::string_view text) {
   std::string out;
@@ -346,6 +347,29 @@ std::vector<AllowListSpec> parse_allow_lists(const Field& root,
   return specs;
 }
 
+// docs/archives.md. 0 levels is allowed (archives are then reported, never opened); the ceiling
+// keeps the walker's recursion, one stack frame and one decoder per level, far from any stack
+// limit.
+void parse_archive_limits(const Field& limits, Limits& out) {
+  if (const auto field = limits.find("maxArchiveDepth")) {
+    out.max_archive_depth =
+        static_cast<std::uint32_t>(field->integer(0, kMaxArchiveDepth, "maxArchiveDepth"));
+  }
+  if (const auto field = limits.find("maxArchiveMembers")) {
+    out.max_archive_members = field->integer(1, kNoUpperBound, "maxArchiveMembers");
+  }
+  if (const auto field = limits.find("maxDecodedBytes")) {
+    out.max_decoded_bytes = field->integer(1, kNoUpperBound, "maxDecodedBytes");
+  }
+  if (const auto field = limits.find("maxMemberBytes")) {
+    out.max_member_bytes = field->integer(1, kNoUpperBound, "maxMemberBytes");
+  }
+  if (const auto field = limits.find("maxExpansionRatio")) {
+    out.max_expansion_ratio =
+        static_cast<std::uint32_t>(field->integer(1, kMaxUint32, "maxExpansionRatio"));
+  }
+}
+
 void parse_tamis_section(const Field& root, Config& config) {
   const auto section = root.find("tamis");
   if (!section) return;
@@ -356,7 +380,9 @@ void parse_tamis_section(const Field& root, Config& config) {
   if (const auto field = section->find("revealValues")) config.reveal_values = field->boolean();
   const auto limits = section->find("limits");
   if (!limits) return;
-  limits->expect_object({"maxObjectBytes", "maxOccurrencesPerType", "maxMatchBytes"});
+  limits->expect_object({"maxObjectBytes", "maxOccurrencesPerType", "maxMatchBytes",
+                         "maxArchiveDepth", "maxArchiveMembers", "maxDecodedBytes",
+                         "maxMemberBytes", "maxExpansionRatio"});
   if (const auto field = limits->find("maxObjectBytes")) {
     config.limits.max_object_bytes = field->integer(1, kNoUpperBound, "maxObjectBytes");
   }
@@ -368,6 +394,7 @@ void parse_tamis_section(const Field& root, Config& config) {
     config.limits.max_match_bytes =
         static_cast<std::uint32_t>(field->integer(1, kMaxUint32, "maxMatchBytes"));
   }
+  parse_archive_limits(*limits, config.limits);
 }
 
 Config parse_document(const json& document, const std::filesystem::path& base_dir) {

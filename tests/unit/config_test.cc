@@ -105,6 +105,11 @@ TEST(Config, EmptyObjectGivesDefaults) {
   EXPECT_EQ(config->limits.max_object_bytes, 20ULL << 30);
   EXPECT_EQ(config->limits.max_occurrences_per_type, 1000u);
   EXPECT_EQ(config->limits.max_match_bytes, 8192u);
+  EXPECT_EQ(config->limits.max_archive_depth, 10u);
+  EXPECT_EQ(config->limits.max_archive_members, 1'000'000u);
+  EXPECT_EQ(config->limits.max_decoded_bytes, 10ULL << 30);
+  EXPECT_EQ(config->limits.max_member_bytes, 10ULL << 30);
+  EXPECT_EQ(config->limits.max_expansion_ratio, 1000u);
 }
 
 TEST(Config, EveryFieldIsParsed) {
@@ -128,7 +133,9 @@ TEST(Config, EveryFieldIsParsed) {
     ],
     "tamis": {"includeTamisSecrets": false, "revealValues": true,
               "limits": {"maxObjectBytes": 21474836481, "maxOccurrencesPerType": 15,
-                         "maxMatchBytes": 4096}}
+                         "maxMatchBytes": 4096, "maxArchiveDepth": 3, "maxArchiveMembers": 500,
+                         "maxDecodedBytes": 1073741824, "maxMemberBytes": 1048576,
+                         "maxExpansionRatio": 250}}
   })";
   auto config = parse_config(text, dir.path().string());
   ASSERT_TRUE(config.ok()) << config.error().message;
@@ -167,6 +174,11 @@ TEST(Config, EveryFieldIsParsed) {
   EXPECT_EQ(config->limits.max_object_bytes, 21474836481ULL);
   EXPECT_EQ(config->limits.max_occurrences_per_type, 15u);
   EXPECT_EQ(config->limits.max_match_bytes, 4096u);
+  EXPECT_EQ(config->limits.max_archive_depth, 3u);
+  EXPECT_EQ(config->limits.max_archive_members, 500u);
+  EXPECT_EQ(config->limits.max_decoded_bytes, 1ULL << 30);
+  EXPECT_EQ(config->limits.max_member_bytes, 1u << 20);
+  EXPECT_EQ(config->limits.max_expansion_ratio, 250u);
 }
 
 TEST(Config, CustomIdentifierDefaults) {
@@ -291,7 +303,8 @@ TEST(Config, UnknownKeysAreRefusedEverywhere) {
             "includeTamisSecrets, revealValues, limits)");
   EXPECT_EQ(error_of({{"tamis", {{"limits", {{"max/Bytes~", 1}}}}}}),
             "/tamis/limits/max~1Bytes~0: unknown key \"max/Bytes~\" (expected one of: "
-            "maxObjectBytes, maxOccurrencesPerType, maxMatchBytes)");
+            "maxObjectBytes, maxOccurrencesPerType, maxMatchBytes, maxArchiveDepth, "
+            "maxArchiveMembers, maxDecodedBytes, maxMemberBytes, maxExpansionRatio)");
 }
 
 TEST(Config, DuplicateKeysAreRefused) {
@@ -602,6 +615,34 @@ TEST(Config, TamisSection) {
   EXPECT_EQ(error_of({{"tamis", {{"limits", {{"maxObjectBytes", 18446744073709551615ULL}}}}}}),
             "<ok>");
   EXPECT_EQ(error_of({{"tamis", true}}), "/tamis: must be an object, got boolean");
+}
+
+TEST(Config, ArchiveLimits) {
+  const auto limit = [](const char* key, json value) {
+    return error_of({{"tamis", {{"limits", {{key, std::move(value)}}}}}});
+  };
+  EXPECT_EQ(limit("maxArchiveDepth", 0), "<ok>");  // archives reported, never opened
+  EXPECT_EQ(limit("maxArchiveDepth", 1000), "<ok>");
+  EXPECT_EQ(limit("maxArchiveDepth", 1001),
+            "/tamis/limits/maxArchiveDepth: maxArchiveDepth must be 0-1000, got 1001");
+  EXPECT_EQ(limit("maxArchiveDepth", -1),
+            "/tamis/limits/maxArchiveDepth: maxArchiveDepth must be 0-1000, got -1");
+  EXPECT_EQ(limit("maxArchiveMembers", 0),
+            "/tamis/limits/maxArchiveMembers: maxArchiveMembers must be at least 1, got 0");
+  EXPECT_EQ(limit("maxArchiveMembers", 18446744073709551615ULL), "<ok>");
+  EXPECT_EQ(limit("maxDecodedBytes", 0),
+            "/tamis/limits/maxDecodedBytes: maxDecodedBytes must be at least 1, got 0");
+  EXPECT_EQ(limit("maxDecodedBytes", 1.5),
+            "/tamis/limits/maxDecodedBytes: maxDecodedBytes must be a whole number, got 1.5");
+  EXPECT_EQ(limit("maxMemberBytes", 0),
+            "/tamis/limits/maxMemberBytes: maxMemberBytes must be at least 1, got 0");
+  EXPECT_EQ(limit("maxMemberBytes", "1G"),
+            "/tamis/limits/maxMemberBytes: must be an integer, got string");
+  EXPECT_EQ(limit("maxExpansionRatio", 0),
+            "/tamis/limits/maxExpansionRatio: maxExpansionRatio must be 1-4294967295, got 0");
+  EXPECT_EQ(limit("maxExpansionRatio", 4294967296ULL),
+            "/tamis/limits/maxExpansionRatio: maxExpansionRatio must be 1-4294967295, got "
+            "4294967296");
 }
 
 TEST(Config, FirstErrorInDocumentOrderIsReported) {
