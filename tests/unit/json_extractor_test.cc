@@ -5,11 +5,14 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "extract/json_detect.h"
+#include "extract/json_path.h"
 #include "extract/json_text.h"
 
 namespace tamis {
@@ -400,6 +403,133 @@ TEST(JsonExtractor, SinkCanStopExtraction) {
   EXPECT_EQ(status.code, "PARTIAL");
   EXPECT_EQ(status.reason, "EXTRACTION_STOPPED");
   EXPECT_EQ(sink.segments.size(), 2u);
+}
+
+// An independent oracle: nlohmann-json builds random documents, dumps them (with \u escapes,
+// surrogate pairs included, when ensure_ascii is set) and walks them in the same order.
+nlohmann::json random_value(std::mt19937& random, int depth) {
+  const auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
+  static constexpr std::string_view kPieces[] = {"a",
+                                                 "Z9",
+                                                 " ",
+                                                 "\"",
+                                                 "\\",
+                                                 "\n",
+                                                 "\t",
+                                                 "\x01",
+                                                 "\xC3\xA9",
+                                                 "\xE2\x82\xAC",
+                                                 "\xF0\x9F\x98\x80",
+                                                 "key",
+                                                 "'",
+                                                 "4111 1111",
+                                                 "."};
+  const auto random_text = [&] {
+    std::string text;
+    for (int i = pick(6); i > 0; --i) text += kPieces[pick(std::size(kPieces))];
+    return text;
+  };
+  switch (depth > 4 ? pick(4) : pick(6)) {
+    case 0:
+      return random_text();
+    case 1:
+      return static_cast<std::int64_t>(random()) - (1LL << 31);
+    case 2:
+      return static_cast<double>(random()) / 977.0;
+    case 3:
+      return pick(3) == 0 ? nlohmann::json(nullptr) : nlohmann::json(pick(2) == 0);
+    case 4: {
+      auto array = nlohmann::json::array();
+      for (int i = pick(4); i > 0; --i) array.push_back(random_value(random, depth + 1));
+      return array;
+    }
+    default: {
+      auto object = nlohmann::json::object();
+      for (int i = pick(4); i > 0; --i) object[random_text()] = random_value(random, depth + 1);
+      return object;
+    }
+  }
+}
+
+void expected_segments(const nlohmann::json& value, const std::string& path,
+                       std::vector<std::string>& keywords, std::vector<Recorded>& out) {
+  if (value.is_object()) {
+    for (const auto& [key, member] : value.items()) {
+      std::string member_path = path;
+      append_json_path_member(member_path, key);
+      out.push_back(Recorded{0, member_path, keywords, key, {}});
+      const bool new_keyword =
+          !key.empty() && std::find(keywords.begin(), keywords.end(), key) == keywords.end();
+      if (new_keyword) keywords.push_back(key);
+      expected_segments(member, member_path, keywords, out);
+      if (new_keyword) keywords.pop_back();
+    }
+  } else if (value.is_array()) {
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      std::string element_path = path;
+      append_json_path_index(element_path, i);
+      expected_segments(value[i], element_path, keywords, out);
+    }
+  } else if (value.is_string()) {
+    out.push_back(Recorded{0, path, keywords, value.get<std::string>(), {}});
+  } else if (value.is_number()) {
+    out.push_back(Recorded{0, path, keywords, value.dump(), {}});
+  }
+}
+
+TEST(JsonExtractor, AgreesWithNlohmannOnRandomDocuments) {
+  std::mt19937 random(20261123);
+  for (int round = 0; round < 300; ++round) {
+    const nlohmann::json document = random_value(random, 0);
+    const std::string text = document.dump(round % 3 == 0 ? 2 : -1, ' ', round % 2 == 0);
+    std::vector<Recorded> expected;
+    std::vector<std::string> keywords;
+    expected_segments(document, "$", keywords, expected);
+    const auto got = extract(text, {}, 1 + random() % 11);
+    ASSERT_EQ(got.status.code, "COMPLETE") << text << "\n" << got.status.detail;
+    ASSERT_EQ(got.segments.size(), expected.size()) << text;
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+      EXPECT_EQ(got.segments[i].path, expected[i].path) << text;
+      EXPECT_EQ(got.segments[i].text, expected[i].text) << text;
+      EXPECT_EQ(got.segments[i].keywords, expected[i].keywords) << text;
+    }
+  }
+}
+
+TEST(JsonExtractor, HostileBytesNeverBreakTheSinkProtocol) {
+  // Random corruptions of a valid document, in random chunks: any status, never a crash, never a
+  // segment left open (RecordingSink and extract() check the protocol).
+  std::mt19937 random(7);
+  const std::string original(kTrickyDocument);
+  for (int round = 0; round < 2000; ++round) {
+    std::string text = original;
+    for (int edits = 1 + static_cast<int>(random() % 4); edits > 0; --edits) {
+      const std::size_t at = random() % text.size();
+      switch (random() % 3) {
+        case 0:
+          text[at] = static_cast<char>(random());
+          break;
+        case 1:
+          text.erase(at, 1 + random() % 5);
+          break;
+        default:
+          text.insert(at, 1, "{}[]\",:\\u\n"[random() % 10]);
+          break;
+      }
+      if (text.empty()) text = "x";
+    }
+    JsonOptions options;
+    options.lines = round % 2 == 1;
+    options.max_piece = 4 + random() % 8;
+    const auto e = extract(text, options, 1 + random() % 13);
+    EXPECT_TRUE(e.status.code == "COMPLETE" || e.status.code == "PARTIAL") << e.status.code;
+    if (e.status.code == "PARTIAL") {
+      EXPECT_FALSE(e.status.detail.empty());
+    }
+    for (const auto& segment : e.segments) {
+      for (const std::size_t size : segment.piece_sizes) EXPECT_LE(size, options.max_piece);
+    }
+  }
 }
 
 TEST(JsonExtractorDetection, TellsJsonJsonLinesAndProseApart) {
