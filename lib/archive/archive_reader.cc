@@ -8,8 +8,8 @@
 namespace tamis {
 namespace {
 
-// libarchive is handed at most this much at a time, so the input counted against a member (for
-// the expansion ratio) overshoots what it really consumed by at most one slice.
+// libarchive is handed at most this much at a time: it copies whatever straddles two slices, so
+// slices stay large, but bounded whatever chunk size the source uses.
 constexpr std::size_t kMaxSlice = 64 * 1024;
 
 // The archive formats the walker opens. Not archive_read_support_format_all(): mtree, warc and
@@ -49,6 +49,11 @@ bool ArchiveReader::open() {
   return archive_read_open1(archive_) == ARCHIVE_OK;
 }
 
+std::uint64_t ArchiveReader::input_bytes_consumed() const {
+  const la_int64_t consumed = archive_ == nullptr ? 0 : archive_filter_bytes(archive_, -1);
+  return consumed < 0 ? 0 : static_cast<std::uint64_t>(consumed);
+}
+
 std::string ArchiveReader::error() const {
   const char* message = archive_ == nullptr ? nullptr : archive_error_string(archive_);
   if (message != nullptr && *message != '\0') return message;
@@ -66,7 +71,6 @@ ssize_t ArchiveReader::read_callback(struct archive* /*archive*/, void* self, co
   const std::size_t size = std::min(reader.pending_.size(), kMaxSlice);
   *buffer = reader.pending_.data();
   reader.pending_.remove_prefix(size);
-  reader.input_bytes_ += size;
   reader.position_ += size;
   return static_cast<ssize_t>(size);
 }

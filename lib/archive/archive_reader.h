@@ -1,5 +1,5 @@
 // One libarchive read handle over a ByteSource, set up for what the sniffer found. Owns the
-// handle; counts the input bytes libarchive has taken (for the expansion ratio).
+// handle; tells how much input libarchive has consumed (for the expansion ratio).
 #pragma once
 
 #include <sys/types.h>
@@ -27,7 +27,10 @@ class ArchiveReader {
   struct archive* handle() {
     return archive_;
   }
-  std::uint64_t input_bytes() const { return input_bytes_; }
+  // Input bytes libarchive has consumed (not merely read ahead) at the bottom of its filter
+  // chain: compressed bytes for a compressed stream, archive bytes otherwise. Jumps back when 7z
+  // seeks.
+  std::uint64_t input_bytes_consumed() const;
   // libarchive's message for the last failure, or a fallback naming the failure.
   std::string error() const;
 
@@ -39,8 +42,7 @@ class ArchiveReader {
   ByteSource& source_;
   SniffResult sniff_;
   struct archive* archive_ = nullptr;
-  std::string_view pending_;  // rest of the source's current chunk, handed out in slices
-  std::uint64_t input_bytes_ = 0;
+  std::string_view pending_;    // rest of the source's current chunk, handed out in slices
   std::uint64_t position_ = 0;  // offset in the source of the next byte handed to libarchive
 };
 

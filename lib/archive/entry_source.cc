@@ -24,7 +24,7 @@ EntrySource::EntrySource(ArchiveReader& reader, const Limits& limits)
     : reader_(reader),
       limits_(limits),
       buffer_(std::make_unique<char[]>(kBufferBytes)),
-      input_at_start_(reader.input_bytes()) {}
+      input_at_start_(reader.input_bytes_consumed()) {}
 
 Pull EntrySource::pull(std::string_view& chunk) {
   if (ended_) return Pull::kEnd;
@@ -46,7 +46,9 @@ Pull EntrySource::pull(std::string_view& chunk) {
     return Pull::kEnd;
   }
   delivered_ += static_cast<std::uint64_t>(got);
-  const std::uint64_t input = reader_.input_bytes() - input_at_start_;
+  const std::uint64_t consumed = reader_.input_bytes_consumed();
+  if (consumed < input_at_start_) input_at_start_ = consumed;  // a seek back (7z): count anew
+  const std::uint64_t input = consumed - input_at_start_;
   if (exceeds_expansion_ratio(delivered_, input, limits_.max_expansion_ratio)) {
     // These bytes are decoded already and are delivered; nothing more is decoded.
     ended_ = true;
