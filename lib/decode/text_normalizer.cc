@@ -64,6 +64,16 @@ Result<TextNormalizer> TextNormalizer::create() {
 }
 
 void TextNormalizer::feed(std::string_view utf8, const Sink& out) {
+  // ICU's UTF-8 macros index with 32-bit integers.
+  constexpr std::size_t kMaxPiece = std::size_t{1} << 30;
+  while (utf8.size() > kMaxPiece) {
+    feed_piece(utf8.substr(0, kMaxPiece), out);
+    utf8.remove_prefix(kMaxPiece);
+  }
+  feed_piece(utf8, out);
+}
+
+void TextNormalizer::feed_piece(std::string_view utf8, const Sink& out) {
   std::size_t i = partial_size_ > 0 ? complete_partial(utf8) : 0;
   const std::size_t n = utf8.size();
   while (i < n) {
@@ -89,12 +99,13 @@ void TextNormalizer::feed(std::string_view utf8, const Sink& out) {
     if (pending_.size() > kBatchBytes) flush_to_last_boundary(out);
   }
   flush_to_last_boundary(out);
+  bytes_in_ += utf8.size();
 }
 
 void TextNormalizer::finish(const Sink& out) {
   if (partial_size_ > 0) {
+    note_invalid(bytes_in_ - partial_size_);
     partial_size_ = 0;
-    ++invalid_sequences_;
     append_code_point(kReplacement);
   }
   flush_all(out);
@@ -122,7 +133,7 @@ std::size_t TextNormalizer::complete_partial(std::string_view utf8) {
       kept;
   partial_size_ = 0;
   if (c < 0) {
-    ++invalid_sequences_;
+    note_invalid(bytes_in_ - kept);  // the sequence began in the previous chunk
     c = kReplacement;
   }
   append_code_point(c);
@@ -143,12 +154,16 @@ std::size_t TextNormalizer::take_non_ascii(std::string_view utf8, std::size_t at
       return utf8.size();
     }
     if (c < 0) {
-      ++invalid_sequences_;
+      note_invalid(bytes_in_ + static_cast<std::uint64_t>(start));
       c = kReplacement;
     }
     append_code_point(c);
   }
   return static_cast<std::size_t>(i);
+}
+
+void TextNormalizer::note_invalid(std::uint64_t offset) {
+  if (invalid_sequences_++ == 0) first_invalid_offset_ = offset;
 }
 
 void TextNormalizer::store_partial(const std::uint8_t* bytes, std::size_t length) {

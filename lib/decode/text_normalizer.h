@@ -43,10 +43,15 @@ class TextNormalizer {
 
   // Malformed UTF-8 sequences met in the input (each became U+FFFD).
   std::uint64_t invalid_sequences() const { return invalid_sequences_; }
+  // Input byte offset of the first one; meaningful when invalid_sequences() > 0. With this the
+  // normaliser can take UTF-8 objects directly, without a transcoder in front.
+  std::uint64_t first_invalid_offset() const { return first_invalid_offset_; }
 
  private:
   explicit TextNormalizer(const icu::Normalizer2* nfkc) : nfkc_(nfkc) {}
 
+  void feed_piece(std::string_view utf8, const Sink& out);
+  void note_invalid(std::uint64_t offset);
   std::size_t complete_partial(std::string_view utf8);
   std::size_t take_non_ascii(std::string_view utf8, std::size_t at);
   void store_partial(const std::uint8_t* bytes, std::size_t length);
@@ -60,6 +65,8 @@ class TextNormalizer {
   std::array<char, 4> partial_{};  // a character cut off by the end of the last chunk
   std::size_t partial_size_ = 0;
   std::uint64_t invalid_sequences_ = 0;
+  std::uint64_t first_invalid_offset_ = 0;
+  std::uint64_t bytes_in_ = 0;  // input bytes before the current chunk
 };
 
 }  // namespace tamis

@@ -17,6 +17,7 @@ namespace {
 struct Normalized {
   std::string text;
   std::uint64_t invalid = 0;
+  std::uint64_t first_invalid = 0;
   std::size_t emitted_before_finish = 0;
 };
 
@@ -32,6 +33,7 @@ Normalized normalize(std::string_view input, std::size_t chunk) {
   result.emitted_before_finish = result.text.size();
   normalizer->finish(sink);
   result.invalid = normalizer->invalid_sequences();
+  result.first_invalid = normalizer->first_invalid_offset();
   return result;
 }
 
@@ -163,23 +165,27 @@ TEST(TextNormalizer, MalformedUtf8BecomesReplacement) {
     std::string input;
     std::string expected;
     std::uint64_t invalid;
+    std::uint64_t first_offset;
   };
   const std::vector<Bad> cases = {
       {"a\xFF"
        "b",
-       "a" + fffd + "b", 1},
+       "a" + fffd + "b", 1, 1},
       {"a\xE2\x82"
        "b",
-       "a" + fffd + "b", 1},
-      {"end \xE2\x82", "end " + fffd, 1},       // cut off by the end of the text
-      {"\xC0\xAF", fffd + fffd, 2},             // overlong
-      {"\xED\xA0\x80", fffd + fffd + fffd, 3},  // surrogate code point
+       "a" + fffd + "b", 1, 1},
+      {"end \xE2\x82", "end " + fffd, 1, 4},
+      {"ab\xE2\x82X\xFF", "ab" + fffd + "X" + fffd, 2,
+       2},  // bad sequence across chunks       // cut off by the end of the text
+      {"ok \xC0\xAF", "ok " + fffd + fffd, 2, 3},  // overlong
+      {"\xED\xA0\x80", fffd + fffd + fffd, 3, 0},  // surrogate code point
   };
   for (const Bad& c : cases) {
     for (std::size_t chunk : chunk_sizes(c.input.size())) {
       const Normalized n = normalize(c.input, chunk);
       EXPECT_EQ(n.text, c.expected) << "chunks of " << chunk;
       EXPECT_EQ(n.invalid, c.invalid) << "chunks of " << chunk;
+      EXPECT_EQ(n.first_invalid, c.first_offset) << "chunks of " << chunk;
     }
   }
 }
