@@ -1,18 +1,29 @@
 #include "extract/csv_cell_reference.h"
 
-#include <algorithm>
-
 namespace tamis {
 
-std::string a1_cell_reference(std::uint64_t row, std::uint64_t column) {
-  std::string letters;
+void append_a1_cell_reference(std::string& out, std::uint64_t row, std::uint64_t column) {
+  // 14 letters cover 2^64 columns; 20 digits cover 2^64 rows.
+  char buffer[14 + 20];
+  char* end = buffer + sizeof(buffer);
+  char* digits = end;
+  do {
+    *--digits = static_cast<char>('0' + row % 10);
+    row /= 10;
+  } while (row > 0);
+  char* letters = digits;
   while (column > 0) {
     --column;  // bijective: there is no zero digit, so shift each digit down by one
-    letters.push_back(static_cast<char>('A' + column % 26));
+    *--letters = static_cast<char>('A' + column % 26);
     column /= 26;
   }
-  std::reverse(letters.begin(), letters.end());
-  return letters + std::to_string(row);
+  out.append(letters, end);
+}
+
+std::string a1_cell_reference(std::uint64_t row, std::uint64_t column) {
+  std::string reference;
+  append_a1_cell_reference(reference, row, column);
+  return reference;
 }
 
 }  // namespace tamis

@@ -10,4 +10,7 @@ namespace tamis {
 // no letters (it is not a column).
 std::string a1_cell_reference(std::uint64_t row, std::uint64_t column);
 
+// The same, appended to `out` without allocating when `out` has room: called once per cell.
+void append_a1_cell_reference(std::string& out, std::uint64_t row, std::uint64_t column);
+
 }  // namespace tamis

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <utility>
+#include <variant>
 
 #include "extract/csv_cell_reference.h"
 #include "extract/csv_sniffer.h"
@@ -83,20 +84,25 @@ bool CsvExtractor::tokenize(std::string_view bytes) {
   return !stopped_;
 }
 
-SegmentLocation CsvExtractor::current_location() const {
-  CellLocation cell;
+const SegmentLocation& CsvExtractor::current_location() {
+  if (!std::holds_alternative<CellLocation>(location_.where)) location_.where = CellLocation{};
+  CellLocation& cell = std::get<CellLocation>(location_.where);
   cell.row = row_;
   cell.column = column_;
-  cell.cell_reference = a1_cell_reference(row_, column_);
-  SegmentLocation location;
+  cell.cell_reference.clear();
+  append_a1_cell_reference(cell.cell_reference, row_, column_);
   // Header cells are the names themselves: they get no column name and no keyword.
-  if (has_header_ && row_ > 1 && column_ <= column_names_.size() &&
-      !column_names_[column_ - 1].empty()) {
+  const bool named = has_header_ && row_ > 1 && column_ <= column_names_.size() &&
+                     !column_names_[column_ - 1].empty();
+  if (named) {
     cell.column_name = column_names_[column_ - 1];
-    location.context_keywords.push_back(cell.column_name);
+    location_.context_keywords.resize(1);
+    location_.context_keywords.front() = cell.column_name;
+  } else {
+    cell.column_name.clear();
+    location_.context_keywords.clear();
   }
-  location.where = std::move(cell);
-  return location;
+  return location_;
 }
 
 bool CsvExtractor::flush_cell_prefix(std::size_t length) {

@@ -80,7 +80,8 @@ class CsvExtractor {
   bool on_record_end();
   void on_fault(CsvFault fault);
   bool flush_cell_prefix(std::size_t length);
-  SegmentLocation current_location() const;
+  // The current cell's location, rebuilt in place so that a cell costs no allocation.
+  const SegmentLocation& current_location();
 
   SegmentSink& sink_;
   CsvOptions options_;
@@ -101,6 +102,7 @@ class CsvExtractor {
   bool segment_open_ = false;
   std::string column_name_;  // while reading the header row: the current name
   std::vector<std::string> column_names_;
+  SegmentLocation location_;  // reused for every cell; always holds a CellLocation
 
   struct FaultTally {
     std::uint64_t count = 0;

@@ -11,6 +11,12 @@ bool is_line_end(char c) { return c == '\n' || c == '\r'; }
 
 }  // namespace
 
+CsvTokenizer::CsvTokenizer(char delimiter) : delimiter_(delimiter) {
+  for (char special : {delimiter, '"', '\r', '\n'}) {
+    ends_unquoted_run_[static_cast<unsigned char>(special)] = true;
+  }
+}
+
 bool CsvTokenizer::end_record(Events& events, char line_end) {
   state_ = State::kFieldStart;
   skip_lf_ = line_end == '\r';
@@ -53,7 +59,7 @@ bool CsvTokenizer::feed(std::string_view bytes, Events& events) {
       case State::kUnquoted: {
         // Hand over the whole run up to the next special byte as one piece.
         std::size_t j = i;
-        while (j < size && data[j] != delimiter_ && data[j] != '"' && !is_line_end(data[j])) ++j;
+        while (j < size && !ends_unquoted_run_[static_cast<unsigned char>(data[j])]) ++j;
         if (j > i && !events.field_text(bytes.substr(i, j - i))) return false;
         i = j;
         if (i == size) break;
