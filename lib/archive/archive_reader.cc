@@ -54,6 +54,11 @@ std::uint64_t ArchiveReader::input_bytes_consumed() const {
   return consumed < 0 ? 0 : static_cast<std::uint64_t>(consumed);
 }
 
+bool ArchiveReader::lacks_random_access() const {
+  return archive_ != nullptr && !source_.can_seek() &&
+         archive_format(archive_) == ARCHIVE_FORMAT_7ZIP;
+}
+
 std::string ArchiveReader::error() const {
   const char* message = archive_ == nullptr ? nullptr : archive_error_string(archive_);
   if (message != nullptr && *message != '\0') return message;

@@ -33,6 +33,8 @@ class ArchiveReader {
   std::uint64_t input_bytes_consumed() const;
   // libarchive's message for the last failure, or a fallback naming the failure.
   std::string error() const;
+  // A 7z read from a stream without random access: its data cannot be reached (docs/archives.md).
+  bool lacks_random_access() const;
 
  private:
   static ssize_t read_callback(struct archive* archive, void* self, const void** buffer);

@@ -62,7 +62,12 @@ Pull EntrySource::pull(std::string_view& chunk) {
 void EntrySource::fail(int code) {
   ended_ = true;
   archive_unusable_ = code == ARCHIVE_FATAL;
-  const std::string message = reader_.error();
+  const std::string message =
+      reader_.lacks_random_access()
+          ? "a 7z archive needs random access, which a 7z inside another archive or compressed "
+            "stream does not have; it is not spooled anywhere to get it (libarchive: " +
+                reader_.error() + ")"
+          : reader_.error();
   const std::string code_text = delivered_ == 0 ? "SKIPPED" : "PARTIAL";
   const std::string where = " (after " + std::to_string(delivered_) + " bytes of this member)";
   if (mentions_encryption(message)) {
