@@ -57,8 +57,15 @@ bool CsvExtractor::feed(std::string_view bytes) {
 void CsvExtractor::sniff(bool whole_input) {
   sniffed_ = true;
   std::string_view content = window_;
-  const bool has_bom = content.starts_with(kUtf8Bom);
-  if (has_bom) content.remove_prefix(kUtf8Bom.size());
+  if (content.starts_with(kUtf8Bom)) content.remove_prefix(kUtf8Bom.size());
+  char named_delimiter = options_.delimiter;
+  char marker_delimiter = '\0';
+  const std::size_t marker = excel_separator_line(content, marker_delimiter);
+  if (marker > 0) {
+    content.remove_prefix(marker);
+    if (named_delimiter == '\0') named_delimiter = marker_delimiter;
+  }
+  const std::size_t skipped = window_.size() - content.size();
   // Always judge exactly the first sniff_bytes, so that the decision does not depend on how the
   // input happened to be chunked.
   const std::string_view judged = content.substr(0, options_.sniff_bytes);
@@ -76,7 +83,7 @@ void CsvExtractor::sniff(bool whole_input) {
   const std::string held = std::move(window_);
   window_.clear();
   window_.shrink_to_fit();
-  tokenize(std::string_view(held).substr(has_bom ? kUtf8Bom.size() : 0));
+  tokenize(std::string_view(held).substr(skipped));
 }
 
 bool CsvExtractor::tokenize(std::string_view bytes) {

@@ -226,6 +226,21 @@ std::string plausibility_problem(std::string_view window, const DelimiterStats& 
 
 }  // namespace
 
+std::size_t excel_separator_line(std::string_view content, char& delimiter) {
+  constexpr std::string_view kPrefix = "sep=";
+  if (content.size() < kPrefix.size() + 1 || !content.starts_with(kPrefix)) return 0;
+  const char named = content[kPrefix.size()];
+  if (named == '\r' || named == '\n' || named == '"') return 0;
+  std::size_t length = kPrefix.size() + 1;
+  if (length < content.size()) {
+    if (content[length] == '\r') ++length;
+    if (length < content.size() && content[length] == '\n') ++length;
+    if (length == kPrefix.size() + 1) return 0;  // more text on the line: not the marker
+  }
+  delimiter = named;
+  return length;
+}
+
 CsvSniffResult sniff_csv(std::string_view window, bool whole_input, char forced_delimiter,
                          char preferred_delimiter) {
   DelimiterStats chosen;

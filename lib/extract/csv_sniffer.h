@@ -3,6 +3,7 @@
 // engine scans it as plain text). The heuristics are documented in docs/formats-csv.md.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -14,6 +15,10 @@ struct CsvSniffResult {
   bool plausible = true;
   std::string implausible_reason;  // empty when plausible
 };
+
+// Excel's "sep=;" first line names the delimiter and is not part of the table. Returns the
+// length of that line including its line end (0 when there is none) and sets `delimiter`.
+std::size_t excel_separator_line(std::string_view content, char& delimiter);
 
 // `window` is the start of the object (BOM already removed). `whole_input` says the window is all
 // of it, so its last record is complete. `forced_delimiter` ('\0': sniff) skips delimiter

@@ -275,6 +275,21 @@ TEST(CsvExtractor, Utf8BomIsDropped) {
   EXPECT_EQ(result.segments[3].cell.column_name, "ssn");
 }
 
+TEST(CsvExtractor, ExcelSeparatorLineNamesTheDelimiter) {
+  const std::string input = "\xEF\xBB\xBFsep=|\r\nname|note\nAnn|a;b,c\nBo|d;e,f\n";
+  for (std::size_t chunk = 1; chunk <= 4; ++chunk) {
+    const auto result = extract(input, chunk);
+    EXPECT_EQ(result.delimiter, '|');
+    ASSERT_EQ(result.segments.size(), 6u) << describe(result.segments);
+    EXPECT_EQ(result.segments[0].text, "name");
+    EXPECT_EQ(result.segments[0].cell.cell_reference, "A1");  // the marker line is not a row
+    EXPECT_EQ(result.segments[3].text, "a;b,c");
+  }
+  // Only a line holding nothing but the marker counts.
+  const auto not_marker = extract("sep=,x,y\n1,2,3\n", 0, {.header = CsvOptions::Header::kAbsent});
+  EXPECT_EQ(not_marker.segments.front().text, "sep=");
+}
+
 TEST(CsvExtractor, ManyColumnsGetReferencesPastZ) {
   std::string header;
   std::string row;
