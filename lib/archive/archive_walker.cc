@@ -23,14 +23,13 @@ class BudgetedSource final : public ByteSource {
       : inner_(inner), delivered_(delivered), budget_(budget) {}
 
   Pull pull(std::string_view& chunk) override {
-    if (exhausted_) return Pull::kEnd;
+    if (exhausted_ || ended_) return Pull::kEnd;
+    if (!next_non_empty(chunk)) return Pull::kEnd;
     if (delivered_ >= budget_) {
+      // There is more, and no budget left for it. (A member ending exactly at the budget is
+      // complete: that is why the inner stream was asked first.)
       exhausted_ = true;
       status_ = decoded_bytes_limit_status(budget_);
-      return Pull::kEnd;
-    }
-    if (inner_.pull(chunk) == Pull::kEnd) {
-      status_ = inner_.status();
       return Pull::kEnd;
     }
     const std::uint64_t left = budget_ - delivered_;
@@ -42,11 +41,23 @@ class BudgetedSource final : public ByteSource {
   bool exhausted() const { return exhausted_; }
 
  private:
+  bool next_non_empty(std::string_view& chunk) {
+    do {
+      if (inner_.pull(chunk) == Pull::kEnd) {
+        ended_ = true;
+        status_ = inner_.status();
+        return false;
+      }
+    } while (chunk.empty());
+    return true;
+  }
+
   ByteSource& inner_;
   std::uint64_t& delivered_;
   std::uint64_t budget_;
   ObjectStatus status_;
   bool exhausted_ = false;
+  bool ended_ = false;
 };
 
 std::string describe_file_type(struct archive_entry* entry) {

@@ -413,6 +413,15 @@ TEST(ArchiveWalk, DecodedBytesLimitCoversTheWholeObject) {
   EXPECT_NE(visitor.members[1].status.detail.find("maxDecodedBytes (150000)"), std::string::npos);
   EXPECT_EQ(summary.status.reason, "FILE_EXCEEDS_SIZE_LIMIT");
   EXPECT_EQ(summary.bytes_delivered, 150000u);
+
+  // A budget that ends exactly where the object ends is not a limit hit.
+  limits.max_decoded_bytes = 200010;
+  RecordingVisitor exact;
+  const WalkSummary whole = walk_file(dir.file("three.tar"), "three.tar", exact, limits);
+  ASSERT_EQ(exact.members.size(), 3u);
+  for (const auto& member : exact.members) EXPECT_EQ(member.status.code, "COMPLETE");
+  EXPECT_EQ(whole.status.code, "COMPLETE") << whole.status.detail;
+  EXPECT_EQ(whole.bytes_delivered, 200010u);
 }
 
 TEST(ArchiveWalk, LinksAreListedAsSkippedNotFollowed) {
