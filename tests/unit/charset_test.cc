@@ -1,6 +1,7 @@
 // Charset detection and transcoding to UTF-8. Samples in legacy encodings are produced here with
 // ICU from known UTF-8 text, so every expectation is the text we started from.
 #include <gtest/gtest.h>
+#include <unicode/normalizer2.h>
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
 
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "decode/charset_detector.h"
+#include "decode/text_decoder.h"
 #include "decode/utf8_transcoder.h"
 
 namespace tamis {
@@ -383,6 +385,137 @@ TEST(CharsetDetect, DetectedThenTranscodedEndToEnd) {
     const Transcoded t = transcode(d.name, std::string_view(bytes).substr(d.bom_length), 5);
     EXPECT_EQ(t.utf8, expected) << sample.encoding << " detected as " << d.name;
   }
+}
+
+// ---- The whole chain -----------------------------------------------------------------------
+
+struct Decoded {
+  std::string utf8;
+  std::string charset;
+  std::uint64_t invalid = 0;
+  std::uint64_t first_invalid = 0;
+};
+
+Decoded decode_all(std::string_view bytes, std::size_t chunk,
+                   const TextDecoderOptions& options = {}) {
+  Decoded result;
+  auto decoder = TextDecoder::create(options);
+  EXPECT_TRUE(decoder.ok());
+  if (!decoder.ok()) return result;
+  const auto sink = [&](std::string_view piece) { result.utf8.append(piece); };
+  for (std::size_t at = 0; at < bytes.size(); at += chunk) {
+    decoder->feed(bytes.substr(at, chunk), sink);
+  }
+  decoder->finish(sink);
+  EXPECT_TRUE(decoder->charset().has_value());
+  if (decoder->charset()) result.charset = decoder->charset()->name;
+  result.invalid = decoder->invalid_sequences();
+  result.first_invalid = decoder->first_invalid_offset();
+  return result;
+}
+
+// The samples hold no spaces or format characters the normaliser maps, so ICU's NFKC of the
+// whole text is what the chain must produce (full-width punctuation in the CJK samples folds).
+std::string nfkc(std::string_view utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeString folded = icu::Normalizer2::getNFKCInstance(status)->normalize(
+      icu::UnicodeString::fromUTF8(utf8), status);
+  EXPECT_TRUE(U_SUCCESS(status));
+  std::string out;
+  folded.toUTF8String(out);
+  return out;
+}
+
+TEST(CharsetTextDecoder, EverySampleShortAndLongerThanTheDetectionWindow) {
+  for (const Sample& sample : samples()) {
+    if (sample.accepted.empty()) continue;
+    std::string long_text;
+    // Twice the window in UTF-8 is more than the window in any of the encodings.
+    while (long_text.size() < 2 * kCharsetSniffBytes) long_text += sample.text;
+    for (const std::string& text : {twice(sample.text), long_text}) {
+      const std::string bytes = encode(text, sample.encoding);
+      const std::string normalized = nfkc(text);
+      for (std::size_t chunk : {std::size_t{7}, std::size_t{4096}, bytes.size()}) {
+        const std::string where = std::string(sample.encoding) + ", " +
+                                  std::to_string(bytes.size()) + " bytes in chunks of " +
+                                  std::to_string(chunk);
+        const Decoded d = decode_all(bytes, chunk);
+        EXPECT_EQ(d.utf8, normalized) << where;
+        EXPECT_NE(std::find(sample.accepted.begin(), sample.accepted.end(), d.charset),
+                  sample.accepted.end())
+            << where << ": read as " << d.charset;
+        EXPECT_EQ(d.invalid, 0u) << where;
+        EXPECT_EQ(decode_all(bytes, chunk, {.encoding = "", .normalize = false}).utf8, text)
+            << where << ", not normalised";
+      }
+    }
+  }
+}
+
+TEST(CharsetTextDecoder, LegacyEncodingsAreNormalisedToo) {
+  // Full-width digits and an ideographic space in Shift_JIS, a zero-width space in UTF-16LE.
+  const std::string sjis = encode(
+      "\xE3\x82\xAB\xE3\x83\xBC\xE3\x83\x89\xE7\x95\xAA\xE5\x8F\xB7\xEF\xBC\x9A\xEF\xBC\x94\xEF"
+      "\xBC\x91\xEF\xBC\x91\xEF\xBC\x91\xE3\x80\x80\xEF\xBC\x91\xEF\xBC\x91\xEF\xBC\x91\xEF\xBC"
+      "\x91",
+      "Shift_JIS");
+  const Decoded d = decode_all(sjis, 3, {.encoding = "Shift_JIS"});
+  EXPECT_EQ(d.utf8, "\xE3\x82\xAB\xE3\x83\xBC\xE3\x83\x89\xE7\x95\xAA\xE5\x8F\xB7:4111 1111");
+  EXPECT_EQ(d.charset, "Shift_JIS");
+
+  const std::string utf16 = encode(
+      "\xEF\xBB\xBF"
+      "card 4111\xE2\x80\x8B"
+      "1111\xC2\xA0"
+      "1111",
+      "UTF-16LE");
+  for (std::size_t chunk : {std::size_t{1}, std::size_t{3}, utf16.size()}) {
+    const Decoded u = decode_all(utf16, chunk);
+    EXPECT_EQ(u.utf8, "card 41111111 1111") << "chunks of " << chunk;
+    EXPECT_EQ(u.charset, "UTF-16LE");
+  }
+}
+
+TEST(CharsetTextDecoder, InvalidBytesAreCountedWithObjectOffsets) {
+  // UTF-8 path (the normaliser replaces): a bad byte after the 64 KiB window.
+  std::string text(kCharsetSniffBytes + 10, 'a');
+  text += "\xFF tail";
+  const Decoded d = decode_all(text, 1000);
+  EXPECT_EQ(d.charset, "UTF-8");
+  EXPECT_EQ(d.invalid, 1u);
+  EXPECT_EQ(d.first_invalid, kCharsetSniffBytes + 10);
+  EXPECT_EQ(d.utf8, std::string(kCharsetSniffBytes + 10, 'a') + "\xEF\xBF\xBD tail");
+
+  // Transcoder path: a truncated UTF-16 unit at the very end.
+  const std::string utf16 = encode("\xEF\xBB\xBFok", "UTF-16LE") + "x";
+  const Decoded u = decode_all(utf16, 2);
+  EXPECT_EQ(u.utf8, "ok\xEF\xBF\xBD");
+  EXPECT_EQ(u.invalid, 1u);
+  EXPECT_EQ(u.first_invalid, utf16.size() - 1);
+}
+
+TEST(CharsetTextDecoder, OptionsForceTheEncodingOrSkipNormalisation) {
+  const std::string russian = encode(kRussian, "KOI8-R");  // detection alone gets this wrong
+  EXPECT_EQ(decode_all(russian, 5, {.encoding = "KOI8-R"}).utf8, kRussian);
+  EXPECT_NE(decode_all(russian, 5).utf8, kRussian);
+
+  const std::string fullwidth = "\xEF\xBC\x94\xEF\xBC\x91 \xFF";
+  const Decoded raw = decode_all(fullwidth, 2, {.encoding = "", .normalize = false});
+  EXPECT_EQ(raw.utf8, "\xEF\xBC\x94\xEF\xBC\x91 \xEF\xBF\xBD");
+  EXPECT_EQ(raw.invalid, 1u);
+  EXPECT_EQ(raw.first_invalid, 7u);
+  EXPECT_EQ(decode_all(fullwidth, 2).utf8, "41 \xEF\xBF\xBD");
+
+  const auto bad = TextDecoder::create({.encoding = "no-such-charset-42"});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message.find("no-such-charset-42"), std::string::npos);
+}
+
+TEST(CharsetTextDecoder, EmptyObject) {
+  const Decoded d = decode_all("", 1);
+  EXPECT_EQ(d.utf8, "");
+  EXPECT_EQ(d.charset, "UTF-8");
+  EXPECT_EQ(d.invalid, 0u);
 }
 
 TEST(CharsetDetect, PureAsciiIsUtf8) {
