@@ -160,13 +160,30 @@ TEST(ArchiveWalk, EachCompressorAndArchiveFormatIsWalked) {
       "gzip -kc data.csv > data.csv.gz && bzip2 -kc data.csv > data.csv.bz2 && "
       "xz -kc data.csv > data.csv.xz && zstd -qc data.csv > data.csv.zst && "
       "7z a -bd data.7z data.csv && ls data.csv | cpio -o -H newc --quiet > data.cpio && "
-      "ar rc data.a data.csv && tar -cJf data.tar.xz data.csv && tar -cf data.tar data.csv"));
+      "ar rc data.a data.csv && tar -cJf data.tar.xz data.csv && tar -cf data.tar data.csv && "
+      "ls data.csv | cpio -o -H odc --quiet > data.odc.cpio && "
+      "ls data.csv | cpio -o -H bin --quiet > data.bin.cpio && "
+      "for f in v7 oldgnu gnu ustar posix; do tar --format=$f -cf data.$f.tar data.csv; done && "
+      "tar -cf - data.csv | zstd -q > data.tzst && tar -cjf data.tbz2 data.csv"));
   const std::vector<std::pair<std::string, std::string>> cases = {
-      {"data.csv.gz", "data.csv.gz/data.csv"}, {"data.csv.bz2", "data.csv.bz2/data.csv"},
-      {"data.csv.xz", "data.csv.xz/data.csv"}, {"data.csv.zst", "data.csv.zst/data.csv"},
-      {"data.7z", "data.7z/data.csv"},         {"data.cpio", "data.cpio/data.csv"},
-      {"data.a", "data.a/data.csv"},           {"data.tar.xz", "data.tar.xz/data.csv"},
+      {"data.csv.gz", "data.csv.gz/data.csv"},
+      {"data.csv.bz2", "data.csv.bz2/data.csv"},
+      {"data.csv.xz", "data.csv.xz/data.csv"},
+      {"data.csv.zst", "data.csv.zst/data.csv"},
+      {"data.7z", "data.7z/data.csv"},
+      {"data.cpio", "data.cpio/data.csv"},
+      {"data.a", "data.a/data.csv"},
+      {"data.tar.xz", "data.tar.xz/data.csv"},
       {"data.tar", "data.tar/data.csv"},
+      {"data.odc.cpio", "data.odc.cpio/data.csv"},
+      {"data.bin.cpio", "data.bin.cpio/data.csv"},
+      {"data.v7.tar", "data.v7.tar/data.csv"},
+      {"data.oldgnu.tar", "data.oldgnu.tar/data.csv"},
+      {"data.gnu.tar", "data.gnu.tar/data.csv"},
+      {"data.ustar.tar", "data.ustar.tar/data.csv"},
+      {"data.posix.tar", "data.posix.tar/data.csv"},
+      {"data.tzst", "data.tzst/data.csv"},
+      {"data.tbz2", "data.tbz2/data.csv"},
   };
   for (const auto& [file, path] : cases) {
     SCOPED_TRACE(file);
@@ -178,6 +195,19 @@ TEST(ArchiveWalk, EachCompressorAndArchiveFormatIsWalked) {
     EXPECT_EQ(visitor.members[0].content, csv);
     EXPECT_EQ(visitor.members[0].status.code, "COMPLETE") << visitor.members[0].status.detail;
   }
+}
+
+TEST(ArchiveWalk, Lz4StreamIsWalked) {
+  TAMIS_REQUIRE_TOOLS("lz4");
+  ScratchDir dir;
+  const std::string text = numbered_lines(1000);
+  write_file(dir.file("log.txt"), text);
+  ASSERT_TRUE(dir.run("lz4 -q log.txt log.txt.lz4"));
+  RecordingVisitor visitor;
+  walk_file(dir.file("log.txt.lz4"), "log.txt.lz4", visitor);
+  ASSERT_EQ(visitor.members.size(), 1u);
+  EXPECT_EQ(visitor.members[0].info.path, "log.txt.lz4/log.txt");
+  EXPECT_EQ(visitor.members[0].content, text);
 }
 
 TEST(ArchiveWalk, SevenZipInsideAnotherArchiveIsReportedNotSpooled) {

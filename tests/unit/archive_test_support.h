@@ -130,15 +130,15 @@ inline bool have_tool(const std::string& tool) {
   return std::system(("command -v " + tool + " >/dev/null 2>&1").c_str()) == 0;
 }
 
-#define TAMIS_REQUIRE_TOOLS(...)                                                 \
-  do {                                                                           \
-    for (const char* tool : {__VA_ARGS__}) {                                     \
-      if (!::tamis::archive_test::have_tool(tool)) {                             \
-        GTEST_SKIP() << "'" << tool                                              \
-                     << "' is not installed (Debian packages: zip unzip "        \
-                        "p7zip-full tar gzip bzip2 xz-utils zstd cpio python3)"; \
-      }                                                                          \
-    }                                                                            \
+#define TAMIS_REQUIRE_TOOLS(...)                                                              \
+  do {                                                                                        \
+    for (const char* tool : {__VA_ARGS__}) {                                                  \
+      if (!::tamis::archive_test::have_tool(tool)) {                                          \
+        GTEST_SKIP() << "'" << tool                                                           \
+                     << "' is not installed (Debian packages: zip unzip "                     \
+                        "p7zip-full tar gzip bzip2 xz-utils zstd lz4 cpio binutils python3)"; \
+      }                                                                                       \
+    }                                                                                         \
   } while (false)
 
 inline WalkSummary walk_file(const std::string& path, std::string_view name,
