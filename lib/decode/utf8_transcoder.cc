@@ -55,6 +55,9 @@ Result<Utf8Transcoder> Utf8Transcoder::open(std::string_view encoding) {
   }
   status = U_ZERO_ERROR;  // drop warnings such as U_AMBIGUOUS_ALIAS_WARNING
   transcoder.state_ = std::make_unique<State>();
+  // UTF-16 and UTF-32 are the only ICU encodings whose shortest character is over one byte.
+  const std::int8_t min_char = ucnv_getMinCharSize(transcoder.converter_.get());
+  transcoder.state_->unit_bytes = min_char > 1 ? static_cast<std::uint64_t>(min_char) : 1;
   ucnv_setToUCallBack(transcoder.converter_.get(), &Utf8Transcoder::on_invalid,
                       transcoder.state_.get(), nullptr, nullptr, &status);
   if (U_FAILURE(status)) {
@@ -71,11 +74,14 @@ void Utf8Transcoder::on_invalid(const void* context, UConverterToUnicodeArgs* ar
   auto* state = static_cast<State*>(const_cast<void*>(context));
   if (state->invalid_sequences++ == 0) {
     // ICU has consumed the bad bytes: they end where its source pointer is now. A sequence that
-    // began in an earlier chunk yields a smaller, still exact, offset.
+    // began in an earlier chunk yields a smaller, still exact, offset. When the byte after the
+    // fault arrived in a later chunk ICU may already hold part of it, which puts `end` past the
+    // fault by less than a code unit: in UTF-16/32 rounding down to a unit boundary undoes that.
     const std::uint64_t end =
         state->bytes_in + static_cast<std::uint64_t>(args->source - state->chunk_begin);
     const std::uint64_t len = length > 0 ? static_cast<std::uint64_t>(length) : 0;
-    state->first_invalid_offset = end >= len ? end - len : 0;
+    const std::uint64_t start = end >= len ? end - len : 0;
+    state->first_invalid_offset = start - start % state->unit_bytes;
   }
   *error = U_ZERO_ERROR;
   ucnv_cbToUWriteUChars(args, &kReplacement, 1, 0, error);

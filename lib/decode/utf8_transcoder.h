@@ -43,6 +43,7 @@ class Utf8Transcoder {
     std::uint64_t first_invalid_offset = 0;
     std::uint64_t bytes_in = 0;         // input consumed before the current chunk
     const char* chunk_begin = nullptr;  // start of the chunk ICU is converting
+    std::uint64_t unit_bytes = 1;       // 2 for UTF-16, 4 for UTF-32: faults start on a unit
   };
 
   Utf8Transcoder() = default;
