@@ -223,7 +223,14 @@ class Walker {
       abandoned = content.status();
       return false;
     }
-    return !content.archive_unusable();
+    if (content.archive_unusable()) {
+      // libarchive cannot go past this member: the archive ends here for us, and says so.
+      abandoned = ObjectStatus{"PARTIAL", std::string(kReasonUnparsable),
+                               member.container_format + ": unreadable from " + member.path +
+                                   " on: " + content.status().detail};
+      return false;
+    }
+    return true;
   }
 
   const Limits& limits_;

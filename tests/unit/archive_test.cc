@@ -360,7 +360,7 @@ TEST(ArchiveWalk, TruncatedGzipKeepsTheBytesBeforeTheFault) {
       dir.run("gzip -c log.txt > full.gz && head -c $(( $(stat -c %s full.gz) / 2 )) "
               "full.gz > cut.gz"));
   RecordingVisitor visitor(text.size());
-  walk_file(dir.file("cut.gz"), "log.txt.gz", visitor);
+  const WalkSummary summary = walk_file(dir.file("cut.gz"), "log.txt.gz", visitor);
   ASSERT_EQ(visitor.members.size(), 1u) << ::testing::PrintToString(visitor.paths());
   const auto& member = visitor.members[0];
   EXPECT_EQ(member.info.path, "log.txt.gz/log.txt");
@@ -370,6 +370,11 @@ TEST(ArchiveWalk, TruncatedGzipKeepsTheBytesBeforeTheFault) {
   EXPECT_GT(member.bytes, text.size() / 4);
   EXPECT_LT(member.bytes, text.size());
   EXPECT_EQ(member.content, text.substr(0, member.content.size()));
+  // The object as a whole was not read to its end either.
+  EXPECT_EQ(summary.status.code, "PARTIAL");
+  EXPECT_EQ(summary.status.reason, "UNABLE_TO_PARSE_FILE");
+  EXPECT_NE(summary.status.detail.find("log.txt.gz/log.txt"), std::string::npos)
+      << summary.status.detail;
 }
 
 TEST(ArchiveWalk, CorruptZipMemberFailsAloneAndEarlierMembersStand) {
