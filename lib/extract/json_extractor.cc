@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <utility>
+#include <variant>
 
 #include "extract/json_path.h"
 #include "extract/json_text.h"
@@ -54,6 +56,17 @@ bool JsonExtractor::feed(std::string_view bytes) {
       }
       if (end > i) {
         flush_lone_surrogate();
+        append_text(bytes.substr(i, end - i));
+        offset_ += end - i;
+        i = end;
+        continue;
+      }
+    } else if (state_ == State::kNumber &&
+               (number_state_ == NumberState::kInt || number_state_ == NumberState::kFraction ||
+                number_state_ == NumberState::kExponent)) {
+      std::size_t end = i;
+      while (end < bytes.size() && is_digit(static_cast<unsigned char>(bytes[end]))) ++end;
+      if (end > i) {
         append_text(bytes.substr(i, end - i));
         offset_ += end - i;
         i = end;
@@ -240,11 +253,23 @@ void JsonExtractor::push_container(bool is_object) {
               position_text() + "; extraction stopped there, values before it were extracted");
     return;
   }
-  stack_.push_back(Frame{is_object, 0, {}});
+  Frame frame{is_object, 0, {}, outer_path_.size(), false};
+  if (!stack_.empty()) {
+    const Frame& parent = stack_.back();
+    if (parent.is_object) {
+      append_json_path_member(outer_path_, parent.key);
+      frame.parent_added_keyword = add_keyword(outer_keywords_, parent.key);
+    } else {
+      append_json_path_index(outer_path_, parent.index);
+    }
+  }
+  stack_.push_back(std::move(frame));
   state_ = is_object ? State::kObjectFirst : State::kArrayFirst;
 }
 
 void JsonExtractor::close_container() {
+  outer_path_.resize(stack_.back().parent_path_length);
+  if (stack_.back().parent_added_keyword) outer_keywords_.pop_back();
   stack_.pop_back();
   value_done();
 }
@@ -422,6 +447,8 @@ void JsonExtractor::end_record() {
     syntax_error("the line ends " + what_is_open() + " before its JSON value is complete");
   }
   stack_.clear();
+  outer_path_.resize(1);
+  outer_keywords_.clear();
   state_ = State::kValue;
   value_seen_ = false;
   segment_open_ = false;
@@ -498,28 +525,31 @@ void JsonExtractor::close_segment() {
   piece_.clear();
 }
 
-SegmentLocation JsonExtractor::location(bool for_key) const {
-  RecordLocation record;
+const SegmentLocation& JsonExtractor::location(bool for_key) {
+  if (!std::holds_alternative<RecordLocation>(location_.where)) location_.where = RecordLocation{};
+  auto& record = std::get<RecordLocation>(location_.where);
   record.record_index = options_.lines ? line_ : 0;
-  record.json_path = "$";
-  SegmentLocation result;
-  for (std::size_t depth = 0; depth < stack_.size(); ++depth) {
-    const Frame& frame = stack_[depth];
-    if (!frame.is_object) {
-      append_json_path_index(record.json_path, frame.index);
-      continue;
-    }
-    append_json_path_member(record.json_path, frame.key);
-    // A key is the text being scanned in its own segment, not a keyword for itself.
-    const bool own_key = for_key && depth + 1 == stack_.size();
-    auto& keywords = result.context_keywords;
-    if (!own_key && !frame.key.empty() &&
-        std::find(keywords.begin(), keywords.end(), frame.key) == keywords.end()) {
-      keywords.push_back(frame.key);
+  record.json_path.assign(outer_path_);
+  location_.context_keywords.assign(outer_keywords_.begin(), outer_keywords_.end());
+  if (!stack_.empty()) {
+    const Frame& top = stack_.back();
+    if (top.is_object) {
+      append_json_path_member(record.json_path, top.key);
+      // A key is the text being scanned in its own segment, not a keyword for itself.
+      if (!for_key) add_keyword(location_.context_keywords, top.key);
+    } else {
+      append_json_path_index(record.json_path, top.index);
     }
   }
-  result.where = std::move(record);
-  return result;
+  return location_;
+}
+
+bool JsonExtractor::add_keyword(std::vector<std::string>& keywords, const std::string& key) const {
+  if (key.empty() || std::find(keywords.begin(), keywords.end(), key) != keywords.end()) {
+    return false;
+  }
+  keywords.push_back(key);
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -78,6 +78,9 @@ class JsonExtractor {
     bool is_object = false;
     std::uint64_t index = 0;  // arrays: index of the current element
     std::string key;          // objects: the current member's key (at most max_key_bytes)
+    // How to undo what entering this container added to the shared path and keywords.
+    std::size_t parent_path_length = 1;
+    bool parent_added_keyword = false;
   };
 
   // Consumes `c` unless it only ends a number and must be read again in the next state.
@@ -102,7 +105,10 @@ class JsonExtractor {
   void close_segment();
   bool start_key_segment_if_pending();
   void flush_lone_surrogate();
-  SegmentLocation location(bool for_key) const;
+  // The location of the segment about to begin, built in location_ (reused, so no allocation
+  // once its buffers have grown).
+  const SegmentLocation& location(bool for_key);
+  bool add_keyword(std::vector<std::string>& keywords, const std::string& key) const;
 
   // Faults.
   void syntax_error(const std::string& message);
@@ -116,6 +122,11 @@ class JsonExtractor {
 
   State state_ = State::kValue;
   std::vector<Frame> stack_;
+  // The JSONPath and keywords of every container but the innermost (whose current key or index
+  // changes with each member), so a segment's location costs one element, not the whole path.
+  std::string outer_path_ = "$";
+  std::vector<std::string> outer_keywords_;
+  SegmentLocation location_;
   bool value_seen_ = false;  // the current document or line holds a value (or part of one)
 
   // The open segment, if any.

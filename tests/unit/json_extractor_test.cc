@@ -516,7 +516,7 @@ TEST(JsonExtractor, HostileBytesNeverBreakTheSinkProtocol) {
           text.insert(at, 1, "{}[]\",:\\u\n"[random() % 10]);
           break;
       }
-      if (text.empty()) text = "x";
+      if (text.empty()) text.push_back('x');
     }
     JsonOptions options;
     options.lines = round % 2 == 1;
