@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 
 #include "decode/utf8_checker.h"
@@ -137,6 +138,28 @@ DetectedCharset detect_charset(std::string_view head) {
   result.name = "UTF-8";
   result.confidence = 0;
   result.below_floor = true;
+  return result;
+}
+
+std::string canonical_charset_name(std::string_view alias) {
+  const std::string name(alias);
+  if (name.empty()) return name;  // ICU would read "" as the platform default
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* converter = ucnv_open(name.c_str(), &status);
+  if (U_FAILURE(status) || converter == nullptr) return name;
+  std::string result = name;
+  const char* internal = ucnv_getName(converter, &status);
+  if (U_SUCCESS(status) && internal != nullptr) {
+    for (const char* standard : {"MIME", "IANA"}) {
+      UErrorCode lookup = U_ZERO_ERROR;
+      const char* standard_name = ucnv_getStandardName(internal, standard, &lookup);
+      if (U_SUCCESS(lookup) && standard_name != nullptr) {
+        result = standard_name;
+        break;
+      }
+    }
+  }
+  ucnv_close(converter);
   return result;
 }
 

@@ -30,4 +30,9 @@ struct DetectedCharset {
 // character cut off at the end of `head` does not count against UTF-8.
 DetectedCharset detect_charset(std::string_view head);
 
+// The usual name of an encoding given by any alias ICU knows: its MIME name ("utf8" → "UTF-8",
+// "latin1" → "ISO-8859-1", "sjis" → "Shift_JIS"), else its IANA name ("cp1252" →
+// "windows-1252"), else `alias` unchanged (also when ICU does not know it).
+std::string canonical_charset_name(std::string_view alias);
+
 }  // namespace tamis

@@ -14,7 +14,7 @@ Result<TextDecoder> TextDecoder::create(const TextDecoderOptions& options) {
     auto transcoder = Utf8Transcoder::open(options.encoding);
     if (!transcoder.ok()) return transcoder.error();
     DetectedCharset forced;
-    forced.name = options.encoding;
+    forced.name = canonical_charset_name(options.encoding);
     decoder.charset_ = forced;
   }
   return decoder;

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "decode/charset_detector.h"
@@ -540,6 +541,28 @@ TEST(CharsetTextDecoder, HostileBytesGiveValidUtf8WhateverTheChunking) {
       }
     }
   }
+}
+
+TEST(CharsetDetect, CanonicalNames) {
+  const std::vector<std::pair<std::string_view, std::string_view>> cases = {
+      {"utf8", "UTF-8"},
+      {"UTF-8", "UTF-8"},
+      {"latin1", "ISO-8859-1"},
+      {"cp1252", "windows-1252"},
+      {"sjis", "Shift_JIS"},
+      {"koi8-r", "KOI8-R"},
+      {"big5", "Big5"},
+      {"UTF-16LE", "UTF-16LE"},
+      {"no-such-charset", "no-such-charset"},
+      {"", ""},
+  };
+  for (const auto& [alias, expected] : cases) {
+    EXPECT_EQ(canonical_charset_name(alias), expected) << alias;
+  }
+  // A forced alias of UTF-8 takes the UTF-8 path and reports the usual name.
+  const Decoded d = decode_all("caf\xC3\xA9 \xEF\xBC\x91", 2, {.encoding = "utf8"});
+  EXPECT_EQ(d.charset, "UTF-8");
+  EXPECT_EQ(d.utf8, "caf\xC3\xA9 1");
 }
 
 TEST(CharsetTextDecoder, EmptyObject) {
