@@ -138,7 +138,7 @@ class Walker {
       // that is the cause worth naming.
       if (!is_complete(source.status())) {
         ObjectStatus cause = source.status();
-        if (entries > 0) cause.code = "PARTIAL";
+        cause.code = entries == 0 ? "SKIPPED" : "PARTIAL";
         return cause;
       }
       return ObjectStatus{entries == 0 ? "SKIPPED" : "PARTIAL", std::string(reason),

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "archive/archive_walker.h"
+#include "archive/callback_byte_source.h"
 #include "archive/format_sniffer.h"
 #include "archive/member_name.h"
 #include "archive_test_support.h"
@@ -111,6 +112,29 @@ TEST(ArchiveWalk, PlainTextIsDeliveredAsTheObjectItself) {
   EXPECT_EQ(summary.status.code, "COMPLETE");
   EXPECT_EQ(summary.mime_type, "");
   EXPECT_EQ(summary.members, 0u);
+}
+
+TEST(ArchiveWalk, CallbackSourceAndItsReadErrorReachTheMember) {
+  // A gzip stream produced 7 bytes at a time by a function that then fails mid-object.
+  std::string gzip_head("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", 10);
+  std::size_t offset = 0;
+  CallbackByteSource source(
+      [&](std::string_view& chunk) {
+        if (offset >= gzip_head.size()) return Pull::kEnd;
+        chunk = std::string_view(gzip_head).substr(offset, 7);
+        offset += chunk.size();
+        return Pull::kData;
+      },
+      [] {
+        return ObjectStatus{"PARTIAL", "UNABLE_TO_PARSE_FILE", "connection reset at 10"};
+      });
+  RecordingVisitor visitor;
+  const WalkSummary summary = walk_archive(source, "stream.gz", Limits{}, visitor);
+  EXPECT_EQ(summary.mime_type, "application/gzip");
+  // The cause named is the source's failure, not the truncation libarchive saw because of it.
+  EXPECT_EQ(summary.status.detail, "connection reset at 10");
+  EXPECT_EQ(summary.status.code, "SKIPPED");
+  EXPECT_TRUE(visitor.members.empty());  // libarchive found no member header in 10 bytes
 }
 
 TEST(ArchiveWalk, EmptyObjectIsOneEmptyMember) {
