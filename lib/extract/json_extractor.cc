@@ -250,7 +250,7 @@ void JsonExtractor::push_container(bool is_object) {
   if (stack_.size() >= options_.max_depth) {
     fatal("JSON_NESTING_LEVEL_OVER_LIMIT",
           "JSON nesting deeper than " + std::to_string(options_.max_depth) + " levels at " +
-              position_text() + "; extraction stopped there, values before it were extracted");
+              position_text() + "; extraction stopped there, " + what_was_kept());
     return;
   }
   Frame frame{is_object, 0, {}, outer_path_.size(), false};
@@ -469,12 +469,15 @@ void JsonExtractor::open_segment(bool is_key) {
   high_surrogate_ = 0;
   // A key's location includes the key itself, so its begin_segment waits for the key (or for its
   // first full piece, by which time the part kept for the path is complete).
-  if (!is_key && !sink_.begin_segment(location(/*for_key=*/false))) stop_by_sink();
+  if (is_key) return;
+  ++segments_emitted_;
+  if (!sink_.begin_segment(location(/*for_key=*/false))) stop_by_sink();
 }
 
 bool JsonExtractor::start_key_segment_if_pending() {
   if (!segment_is_key_ || key_segment_started_) return true;
   key_segment_started_ = true;
+  ++segments_emitted_;
   stack_.back().key = key_;
   if (!sink_.begin_segment(location(/*for_key=*/true))) {
     stop_by_sink();
@@ -558,8 +561,8 @@ bool JsonExtractor::add_keyword(std::vector<std::string>& keywords, const std::s
 void JsonExtractor::syntax_error(const std::string& message) {
   close_segment();  // what was emitted of the value stays emitted
   if (!options_.lines) {
-    fatal("UNABLE_TO_PARSE_FILE", "JSON syntax error at " + position_text() + ": " + message +
-                                      "; values before it were extracted");
+    fatal("UNABLE_TO_PARSE_FILE",
+          "JSON syntax error at " + position_text() + ": " + message + "; " + what_was_kept());
     return;
   }
   if (++records_failed_ == 1) {
@@ -587,6 +590,12 @@ std::string JsonExtractor::position_text() const {
   return "line " + std::to_string(line_ + 1) + ", column " +
          std::to_string(offset_ - line_start_ + 1) + " (byte offset " + std::to_string(offset_) +
          ")";
+}
+
+std::string JsonExtractor::what_was_kept() const {
+  if (segments_emitted_ == 0) return "nothing before it was extracted";
+  if (segments_emitted_ == 1) return "the 1 segment before it was extracted";
+  return "the " + std::to_string(segments_emitted_) + " segments before it were extracted";
 }
 
 std::string JsonExtractor::what_is_open() const {
@@ -643,7 +652,7 @@ ObjectStatus JsonExtractor::finish() {
     const bool empty = state_ == State::kValue && stack_.empty() && !value_seen_;
     if (!stopped_ && state_ != State::kTopDone && !empty) {
       fatal("UNABLE_TO_PARSE_FILE", "truncated JSON: the input ends " + what_is_open() + " at " +
-                                        position_text() + "; values before it were extracted");
+                                        position_text() + "; " + what_was_kept());
     }
   }
   stopped_ = true;

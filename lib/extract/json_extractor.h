@@ -116,6 +116,7 @@ class JsonExtractor {
   void stop_by_sink();
   std::string position_text() const;
   std::string what_is_open() const;
+  std::string what_was_kept() const;
 
   SegmentSink& sink_;
   JsonOptions options_;
@@ -155,6 +156,7 @@ class JsonExtractor {
   bool stopped_ = false;
   bool fatal_ = false;
   ObjectStatus status_;
+  std::uint64_t segments_emitted_ = 0;
   std::uint64_t records_parsed_ = 0;
   std::uint64_t records_failed_ = 0;
   std::uint64_t first_bad_line_ = 0;  // 1-based, for people

@@ -366,6 +366,8 @@ TEST(JsonExtractor, SyntaxErrorNamesItsPlace) {
       << e.status.detail;
   EXPECT_NE(e.status.detail.find("'}'"), std::string::npos) << e.status.detail;
   EXPECT_EQ(e.segments.size(), 4u);
+  EXPECT_NE(e.status.detail.find("the 4 segments before it were extracted"), std::string::npos)
+      << e.status.detail;
 
   EXPECT_EQ(extract("[\"tab\there\"]").status.reason, "UNABLE_TO_PARSE_FILE");
   EXPECT_EQ(extract("[\"bad \\x escape\"]").status.reason, "UNABLE_TO_PARSE_FILE");
@@ -382,6 +384,8 @@ TEST(JsonExtractor, Utf16InputIsNamedInTheStatus) {
   const auto e = extract(utf16le);
   EXPECT_EQ(e.status.code, "PARTIAL");
   EXPECT_NE(e.status.detail.find("UTF-16"), std::string::npos) << e.status.detail;
+  EXPECT_NE(e.status.detail.find("nothing before it was extracted"), std::string::npos)
+      << e.status.detail;
   EXPECT_TRUE(e.segments.empty());
 }
 
