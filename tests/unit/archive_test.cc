@@ -321,6 +321,49 @@ TEST(ArchiveWalk, ZipBombStopsAtTheExpansionRatio) {
   EXPECT_LT(std::chrono::duration_cast<std::chrono::seconds>(elapsed).count(), 10);
 }
 
+// Fifield-style overlapping bomb, simplest form: 100 central-directory entries that all point at
+// one local entry holding 64 MiB of zeros (70 KB on disk, 6.4 GiB if every entry is decoded).
+TEST(ArchiveWalk, OverlappingEntryZipBombIsBounded) {
+  TAMIS_REQUIRE_TOOLS("python3");
+  ScratchDir dir;
+  ASSERT_TRUE(dir.run(R"(python3 - <<"EOF"
+import struct, zlib
+size = 64 << 20
+comp = zlib.compressobj(9, zlib.DEFLATED, -15)
+parts, crc = [], 0
+for _ in range(64):
+    parts.append(comp.compress(bytes(1 << 20)))
+    crc = zlib.crc32(bytes(1 << 20), crc)
+data = b"".join(parts) + comp.flush()
+local = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0, crc, len(data), size, 6, 0) + b"kernel"
+central = b"".join(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0, crc, len(data),
+                               size, 4, 0, 0, 0, 0, 0, 0) + b"m%03d" % i for i in range(100))
+end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 100, 100, len(central), len(local) + len(data), 0)
+open("overlap.zip", "wb").write(local + data + central + end)
+EOF)"));
+  ASSERT_LT(std::filesystem::file_size(dir.file("overlap.zip")), 200u * 1024);
+
+  // Default limits: deflate of zeros runs just past 1000:1, so the ratio stops the first entry.
+  RecordingVisitor by_ratio(0);
+  const WalkSummary ratio = walk_file(dir.file("overlap.zip"), "overlap.zip", by_ratio);
+  EXPECT_EQ(ratio.status.reason, "EXPANSION_RATIO_LIMIT") << ratio.status.detail;
+  EXPECT_LE(ratio.bytes_delivered, 2u << 20);
+
+  // Without the ratio: libarchive reads zip entries through their local headers in order, so the
+  // shared entry is decoded once, never 100 times; and the object's byte budget bounds it anyway.
+  Limits limits;
+  limits.max_expansion_ratio = 4'000'000'000u;
+  RecordingVisitor once(0);
+  const WalkSummary whole = walk_file(dir.file("overlap.zip"), "overlap.zip", once, limits);
+  EXPECT_EQ(whole.bytes_delivered, 64u << 20) << ::testing::PrintToString(once.paths());
+  limits.max_decoded_bytes = 32u << 20;
+  RecordingVisitor by_budget(0);
+  const WalkSummary budget = walk_file(dir.file("overlap.zip"), "overlap.zip", by_budget, limits);
+  EXPECT_EQ(budget.status.code, "PARTIAL");
+  EXPECT_EQ(budget.status.reason, "FILE_EXCEEDS_SIZE_LIMIT") << budget.status.detail;
+  EXPECT_EQ(budget.bytes_delivered, 32u << 20);
+}
+
 TEST(ArchiveWalk, HugeSparseTarMemberStopsAtMaxMemberBytesAndTheWalkGoesOn) {
   TAMIS_REQUIRE_TOOLS("tar", "truncate");
   ScratchDir dir;
