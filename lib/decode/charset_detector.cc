@@ -3,6 +3,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <initializer_list>
@@ -77,6 +78,62 @@ bool sniff_wide_without_bom(std::string_view head, DetectedCharset& out) {
   return false;
 }
 
+// A UTF-16 code unit that running text in a common script is made of. Chosen so that random or
+// binary data (zeros, controls, surrogates, private use, rare blocks) mostly falls outside.
+bool is_common_text_unit(std::uint16_t u) {
+  return u == 0x09 || u == 0x0A || u == 0x0D || (u >= 0x20 && u <= 0x7E) ||
+         (u >= 0xA0 && u <= 0x024F) ||    // Latin-1 and Latin Extended
+         (u >= 0x0370 && u <= 0x06FF) ||  // Greek, Cyrillic, Armenian, Hebrew, Arabic
+         (u >= 0x0900 && u <= 0x0E7F) ||  // Indic scripts, Thai
+         (u >= 0x2000 && u <= 0x206F) ||  // general punctuation
+         (u >= 0x3000 && u <= 0x30FF) ||  // CJK punctuation, kana
+         (u >= 0x4E00 && u <= 0x9FFF) ||  // CJK ideographs
+         (u >= 0xAC00 && u <= 0xD7A3) ||  // Hangul syllables
+         (u >= 0xFF00 && u <= 0xFFEF);    // full-width and half-width forms
+}
+
+// Share (0-100) of UTF-16 units of `head` in common scripts, read in one byte order.
+int common_text_score(std::string_view head, bool big_endian) {
+  const std::size_t units = head.size() / 2;
+  if (units < 8) return 0;
+  std::size_t common = 0;
+  for (std::size_t i = 0; i < units; ++i) {
+    const auto b0 = static_cast<unsigned char>(head[2 * i]);
+    const auto b1 = static_cast<unsigned char>(head[2 * i + 1]);
+    const auto unit = static_cast<std::uint16_t>(big_endian ? (b0 << 8) | b1 : (b1 << 8) | b0);
+    if (is_common_text_unit(unit)) ++common;
+  }
+  return static_cast<int>(common * 100 / units);
+}
+
+// BOM-less UTF-16 in a non-Latin script has no NUL pattern and ICU's detector scores it about
+// 10. Asked only after ICU found nothing: legacy CJK encodings read as UTF-16 look like Hangul,
+// so this must never overrule a real ICU verdict. Random bytes score about 40 here.
+constexpr int kCommonTextFloor = 95;
+
+bool sniff_utf16_by_script(std::string_view head, DetectedCharset& out) {
+  const int little = common_text_score(head, false);
+  const int big = common_text_score(head, true);
+  const int best = std::max(little, big);
+  if (best < kCommonTextFloor || std::min(little, big) > best - 20) return false;
+  out.name = little >= big ? "UTF-16LE" : "UTF-16BE";
+  out.confidence = best;
+  return true;
+}
+
+// Share (0-100) of C0 control bytes other than tab, line breaks, form feed and escape. Text in
+// any 8-bit encoding has almost none; UTF-16 Greek, Cyrillic, Hebrew or Arabic has one in every
+// other byte (the 0x03-0x06 high byte), which would otherwise pass as valid UTF-8.
+int control_byte_share(std::string_view head) {
+  if (head.empty()) return 0;
+  std::size_t controls = 0;
+  for (const char ch : head) {
+    const auto b = static_cast<unsigned char>(ch);
+    if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x1B) ++controls;
+  }
+  return static_cast<int>(controls * 100 / head.size());
+}
+
 bool is_valid_utf8_prefix(std::string_view head) {
   Utf8Checker checker;
   checker.feed(head);  // no finish(): the sample may end inside a character
@@ -133,8 +190,10 @@ DetectedCharset detect_charset(std::string_view head) {
     }
   }
   if (sniff_wide_without_bom(head, result)) return result;
+  if (control_byte_share(head) >= 10 && sniff_utf16_by_script(head, result)) return result;
   if (is_valid_utf8_prefix(head)) return result;  // pure ASCII included
   if (detect_with_icu(head, result)) return result;
+  if (sniff_utf16_by_script(head, result)) return result;
   result.name = "UTF-8";
   result.confidence = 0;
   result.below_floor = true;

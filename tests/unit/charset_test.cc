@@ -103,6 +103,11 @@ const std::vector<Sample>& samples() {
       {"UTF-16BE", kEnglish, {"UTF-16BE"}},
       {"UTF-32LE", kEnglish, {"UTF-32LE"}},
       {"UTF-32BE", kEnglish, {"UTF-32BE"}},
+      // BOM-less UTF-16 without the NUL pattern of Latin text.
+      {"UTF-16LE", kJapanese, {"UTF-16LE"}},
+      {"UTF-16BE", kSimplifiedChinese, {"UTF-16BE"}},
+      {"UTF-16LE", kKorean, {"UTF-16LE"}},
+      {"UTF-16BE", kRussian, {"UTF-16BE"}},
       {"ISO-8859-1", kFrench, {"ISO-8859-1"}},
       {"windows-1252", kFrenchWindows, {"windows-1252"}},
       {"ISO-8859-2", kPolish, {"ISO-8859-2"}},
