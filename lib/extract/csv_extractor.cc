@@ -43,7 +43,7 @@ CsvExtractor::CsvExtractor(SegmentSink& sink, CsvOptions options)
 }
 
 bool CsvExtractor::feed(std::string_view bytes) {
-  if (stopped_) return false;
+  if (stopped_ || final_status_) return false;
   if (!sniffed_) {
     window_.append(bytes);
     if (window_.size() < options_.sniff_bytes) return true;
@@ -158,6 +158,11 @@ void CsvExtractor::on_fault(CsvFault fault) {
 }
 
 ObjectStatus CsvExtractor::finish() {
+  if (!final_status_) final_status_ = conclude();
+  return *final_status_;
+}
+
+ObjectStatus CsvExtractor::conclude() {
   if (!sniffed_) sniff(/*whole_input=*/true);
   ObjectStatus status;
   if (abandoned()) {

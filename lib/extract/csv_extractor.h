@@ -40,7 +40,8 @@ class CsvExtractor {
 
   // False when feeding should stop: the sink asked to, or the content is not plausibly CSV.
   bool feed(std::string_view bytes);
-  // Ends the last cell and record. COMPLETE (detail names any tolerated malformation); PARTIAL
+  // Ends the last cell and record; feed() returns false after it, and finish() again returns the
+  // same status. COMPLETE (detail names any tolerated malformation); PARTIAL
   // when the sink stopped early (the sink knows why, so the reason is left to the caller);
   // SKIPPED / UNSUPPORTED_FILE_TYPE when the content was found not to be CSV.
   ObjectStatus finish();
@@ -74,6 +75,7 @@ class CsvExtractor {
   // The sniff found the content is not CSV and the options say to leave it to the caller.
   bool abandoned() const { return sniffed_ && !plausible_ && options_.stop_if_implausible; }
   void sniff(bool whole_input);
+  ObjectStatus conclude();
   bool tokenize(std::string_view bytes);
   bool on_field_text(std::string_view piece);
   bool on_field_end();
@@ -94,7 +96,8 @@ class CsvExtractor {
   std::string implausible_reason_;
   char delimiter_ = ',';
   bool has_header_ = false;
-  bool stopped_ = false;  // the sink returned false
+  bool stopped_ = false;                      // the sink returned false
+  std::optional<ObjectStatus> final_status_;  // set by finish(); later calls return it again
 
   std::uint64_t row_ = 1;     // 1-based record of the current cell
   std::uint64_t column_ = 1;  // 1-based column of the current cell

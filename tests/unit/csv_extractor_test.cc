@@ -587,6 +587,20 @@ TEST(CsvExtractor, HostileBytesNeverCrash) {
   }
 }
 
+TEST(CsvExtractor, FinishIsFinal) {
+  RecordingSink sink;
+  CsvExtractor csv(sink, {.header = CsvOptions::Header::kAbsent});
+  EXPECT_TRUE(csv.feed("1,\"open"));
+  const ObjectStatus first = csv.finish();
+  EXPECT_FALSE(csv.feed("2,3\n"));
+  const ObjectStatus second = csv.finish();
+  EXPECT_EQ(second.code, first.code);
+  EXPECT_EQ(second.detail, first.detail);
+  EXPECT_EQ(sink.segments.size(), 2u);
+  ASSERT_EQ(csv.diagnostics().size(), 1u);
+  EXPECT_EQ(csv.diagnostics()[0].code, "CSV_UNTERMINATED_QUOTE");
+}
+
 TEST(CsvExtractor, EmptyAndBlankInputs) {
   EXPECT_TRUE(extract("").segments.empty());
   EXPECT_EQ(extract("").status.code, "COMPLETE");
