@@ -280,6 +280,25 @@ TEST(JsonExtractor, JsonLinesRecordCannotSpanLines) {
   EXPECT_EQ(clean.segments.back().record_index, 3u);
 }
 
+TEST(JsonExtractor, JsonLinesBadLineDeepInsideContainersLeavesNoPathBehind) {
+  const auto e = extract("{\"a\": {\"b\": [1, {\"c\": x\n{\"d\": \"fresh\"}\n", lines_options());
+  ASSERT_FALSE(e.segments.empty());
+  const Recorded& last = e.segments.back();
+  EXPECT_EQ(last.record_index, 1u);
+  EXPECT_EQ(last.path, "$.d");
+  EXPECT_EQ(last.keywords, Words{"d"});
+  EXPECT_EQ(last.text, "fresh");
+}
+
+TEST(JsonExtractor, RepeatedKeyNamesAreOneKeyword) {
+  const auto e = extract(R"({"a": {"a": {"b": ["x"]}}, "c": "y"})");
+  ASSERT_EQ(e.segments.size(), 6u);
+  EXPECT_EQ(e.segments[3].path, "$.a.a.b[0]");
+  EXPECT_EQ(e.segments[3].keywords, (Words{"a", "b"}));
+  EXPECT_EQ(e.segments[5].path, "$.c");
+  EXPECT_EQ(e.segments[5].keywords, Words{"c"});
+}
+
 std::string nested_arrays(std::size_t depth) {
   return std::string(depth, '[') + "\"inside\"" + std::string(depth, ']');
 }
