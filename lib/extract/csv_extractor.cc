@@ -15,6 +15,8 @@ constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 constexpr std::size_t kMaxColumnNameBytes = 256;
 // The sniff needs a few lines to compare; a smaller window is raised to this.
 constexpr std::size_t kMinSniffBytes = 1024;
+// The most a BOM plus Excel's "sep=X\r\n" line can take before the content the sniff judges.
+constexpr std::size_t kPrefixAllowance = 3 + 7;
 
 // The longest prefix of text[0, length) that does not cut a UTF-8 sequence in two, so that each
 // piece the sink receives is valid UTF-8 when the input is. Falls back to `length` for input that
@@ -46,7 +48,9 @@ bool CsvExtractor::feed(std::string_view bytes) {
   if (stopped_ || final_status_) return false;
   if (!sniffed_) {
     window_.append(bytes);
-    if (window_.size() < options_.sniff_bytes) return true;
+    // Wait for the BOM and a separator line too, so that sniff_bytes of content are judged
+    // however the input is chunked.
+    if (window_.size() < options_.sniff_bytes + kPrefixAllowance) return true;
     sniff(/*whole_input=*/false);
     return !stopped_ && !abandoned();
   }

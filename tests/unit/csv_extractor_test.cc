@@ -560,6 +560,23 @@ TEST(CsvExtractor, ChunkingDoesNotMatterAcrossTheSniffWindow) {
   }
 }
 
+// The sniff must judge the same bytes whatever the chunking, BOM or not: here a comma just past
+// sniff_bytes - 3 decides between ';' (only the semicolon seen) and ',' (both seen: comma wins).
+TEST(CsvExtractor, SniffJudgesTheSameBytesForEveryChunkingAfterABom) {
+  std::string input = "\xEF\xBB\xBF";
+  input.append(1000, 'x');
+  input.push_back(';');
+  input.append(21, 'y');
+  input.push_back(',');  // content byte 1022
+  input.append(2000, 'z');
+  const CsvOptions options{.sniff_bytes = 1024};
+  const char expected = extract(input, 0, options).delimiter;
+  EXPECT_EQ(expected, ',');
+  for (std::size_t chunk = 1; chunk <= 9; ++chunk) {
+    EXPECT_EQ(extract(input, chunk, options).delimiter, expected) << "chunk size " << chunk;
+  }
+}
+
 TEST(CsvExtractor, HostileBytesNeverCrash) {
   std::mt19937 random(7);
   for (int round = 0; round < 200; ++round) {
