@@ -3,6 +3,8 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "decode/utf8_checker.h"
 #include "engine/occurrence_aggregator.h"
@@ -25,6 +27,10 @@ struct ObjectScan {
   bool stopped = false;  // no more bytes are scanned (caller stop, engine error)
   bool binary = false;
   std::uint64_t binary_offset = 0;
+  bool in_segment = false;
+  std::uint64_t segments_begun = 0;
+  // Context rules per distinct set of context keywords: CSV columns repeat on every row.
+  std::unordered_map<std::string, std::vector<std::uint32_t>> context_cache;
 };
 
 }  // namespace tamis

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <vector>
 
 #include "config/config.h"
@@ -22,7 +23,11 @@ class OccurrenceAggregator final : public match::MatchSink {
 
   bool on_accept(std::uint32_t rule, std::uint64_t start, std::uint64_t end, std::string_view text,
                  std::string& preview) override;
-  bool on_located(std::uint32_t rule, Occurrence occurrence) override;
+  bool on_located(std::uint32_t rule, Occurrence occurrence, std::uint64_t segment) override;
+
+  // Locations of the object's segments, by segment index, so occurrences can carry them.
+  std::uint64_t add_segment(SegmentLocation location);
+  void forget_segments_before(std::uint64_t index);
 
   // Moves the detections (managed in catalogue order, then custom) and severities into `result`.
   void finish_into(ObjectResult& result);
@@ -32,6 +37,8 @@ class OccurrenceAggregator final : public match::MatchSink {
   const Config& config_;
   const Scanner::OccurrenceCallback* callback_ = nullptr;
   std::vector<Detection> detections_;  // one per rule
+  std::deque<SegmentLocation> segments_;
+  std::uint64_t first_segment_ = 0;  // index of segments_.front()
 };
 
 }  // namespace tamis

@@ -40,6 +40,9 @@ void Scanner::begin(std::string path) {
   s.active = true;
   s.stopped = false;
   s.binary = false;
+  s.in_segment = false;
+  s.segments_begun = 0;
+  if (s.context_cache.size() > 4096) s.context_cache.clear();
   if (s.matcher.begin() != match::StreamMatcher::Status::kOk) {
     set_status(s.result, "PARTIAL", "UNABLE_TO_PARSE_FILE", "engine: " + s.matcher.error());
     s.stopped = true;
@@ -74,6 +77,32 @@ void Scanner::feed(std::string_view bytes) {
   }
 }
 
+void Scanner::begin_segment(const SegmentLocation& location) {
+  ObjectScan& s = *scan_;
+  if (!s.active) begin("");
+  if (s.in_segment) end_segment();
+  if (s.stopped) return;
+  // A newline between values keeps them apart for word boundaries; it is never part of a match.
+  if (s.segments_begun++ > 0) s.matcher.feed("\n", s.aggregator);
+  std::string key;
+  for (const std::string& name : location.context_keywords) (key += name) += '\x1f';
+  auto cached = s.context_cache.find(key);
+  if (cached == s.context_cache.end()) {
+    cached = s.context_cache.emplace(key, s.matcher.context_rules(location.context_keywords)).first;
+  }
+  s.aggregator.forget_segments_before(s.matcher.oldest_live_segment());
+  const std::uint64_t index = s.aggregator.add_segment(location);
+  s.matcher.begin_segment(index, cached->second);
+  s.in_segment = true;
+}
+
+void Scanner::end_segment() {
+  ObjectScan& s = *scan_;
+  if (!s.in_segment) return;
+  s.matcher.end_segment();
+  s.in_segment = false;
+}
+
 void Scanner::fail(ObjectStatus status) {
   ObjectScan& s = *scan_;
   if (!s.active) begin("");
@@ -84,6 +113,7 @@ void Scanner::fail(ObjectStatus status) {
 ObjectResult Scanner::finish() {
   ObjectScan& s = *scan_;
   if (!s.active) begin("");
+  end_segment();
   // Even a stopped scan decides the matches it already saw, so nothing found is lost.
   const auto status = s.matcher.finish(s.aggregator);
   if (status == match::StreamMatcher::Status::kFailed && s.result.status.code == "COMPLETE") {

@@ -32,6 +32,12 @@ class Scanner {
   void begin(std::string path);
   // Feeds the next bytes of the object.
   void feed(std::string_view bytes);
+  // Structured objects (CSV, JSON, ...): the bytes fed between begin_segment and end_segment are
+  // one value with its location. A match never spans two values; a keyword counts inside the same
+  // value, and the location's context keywords (column name, JSON path keys) count for all of it.
+  // Occurrences then carry the location and offsets relative to the value.
+  void begin_segment(const SegmentLocation& location);
+  void end_segment();
   // Records that the object could not be read to its end (the findings so far are kept).
   void fail(ObjectStatus status);
   // Ends the object and returns its result; the scanner is ready for the next begin().

@@ -9,6 +9,7 @@ namespace tamis::match {
 namespace {
 
 constexpr std::uint64_t kUnknown = std::numeric_limits<std::uint64_t>::max();
+constexpr std::uint64_t kOpenEnd = std::numeric_limits<std::uint64_t>::max();
 // A run of hits this long is decided in pieces, so a pathological object (megabytes of digits)
 // cannot make one cluster, and the history behind it, grow without bound.
 constexpr std::uint64_t kMaxClusterSpan = 64 * 1024;
@@ -74,6 +75,9 @@ StreamMatcher::Status StreamMatcher::begin() {
   for (RuleState& state : states_) state = RuleState{};
   keyword_hits_.clear();
   pending_.clear();
+  segments_.clear();
+  segmented_ = false;
+  next_live_segment_ = 0;
   error_.clear();
   if (!rules_.stream_db) return Status::kOk;
   if (!scratch_) {
@@ -111,6 +115,7 @@ StreamMatcher::Status StreamMatcher::feed(std::string_view bytes, MatchSink& sin
     }
   }
   offset_ += bytes.size();
+  if (segmented_) split_long_segment_regions();
   return after_scan(sink, false);
 }
 
@@ -183,6 +188,14 @@ void StreamMatcher::open_region(std::uint32_t rule_index, std::uint32_t keyword,
     highest_end = keyword_end + gap + rule.max_width;
   }
   RuleState& state = states_[rule_index];
+  if (segmented_) {
+    // Keywords only count inside their own segment, and the segment covers the whole region.
+    if (const Segment* segment = segment_at(keyword_end - 1)) {
+      lowest_start = std::max(lowest_start, segment->start);
+      highest_end = std::min(highest_end, segment->end);
+    }
+    if (!state.clusters.empty() && state.clusters.back().open) return;
+  }
   if (!state.clusters.empty() && lowest_start <= state.clusters.back().max_end &&
       state.clusters.back().max_end - state.clusters.back().min_end <= kMaxClusterSpan) {
     state.clusters.back().max_end = std::max(state.clusters.back().max_end, highest_end);
@@ -199,7 +212,8 @@ void StreamMatcher::decide_ready_clusters(bool final, MatchSink& sink) {
     const std::uint64_t wait =
         rule.keyword_gated ? rule.max_width + rule.lookahead_bytes + 1ULL
                            : std::max<std::uint64_t>(rule.max_width, rule.lookahead_bytes) + 1;
-    while (!state.clusters.empty() && (final || offset_ >= state.clusters.front().max_end + wait)) {
+    while (!state.clusters.empty() && !state.clusters.front().open &&
+           (final || offset_ >= state.clusters.front().max_end + wait)) {
       decide_cluster(r, state.clusters.front(), sink);
       state.clusters.pop_front();
     }
@@ -373,6 +387,17 @@ void StreamMatcher::decide_cluster(std::uint32_t rule_index, const Cluster& clus
       retry(c, state.last_accepted_end);
       continue;
     }
+    const Segment* segment = nullptr;
+    if (segmented_) {
+      // Macie: the whole match sits in one cell or value. A match reaching back over a segment
+      // boundary may still have a start inside the segment its end is in.
+      segment = segment_at(c.start);
+      if (segment == nullptr || c.end > segment->end) {
+        const Segment* last = segment_at(c.end - 1);
+        if (last != nullptr && last->start > c.start) retry(c, last->start);
+        continue;
+      }
+    }
     if ((rule.boundaries & kBoundaryStart) != 0 && !boundary_at(c.start)) {
       retry(c, c.start + 1);
       continue;
@@ -385,7 +410,9 @@ void StreamMatcher::decide_cluster(std::uint32_t rule_index, const Cluster& clus
     }
     // A match that passed its own checks owns its span, even if a filter below drops it.
     state.last_accepted_end = c.end;
-    if (rule.proximity != Proximity::kNone && !keyword_near(rule, c.start, c.end)) continue;
+    if (rule.proximity != Proximity::kNone && !keyword_near(rule, c.start, c.end, segment)) {
+      continue;
+    }
     bool ignored = false;
     for (const std::string& word : rule.ignore_words) {
       ignored = ignored || matched.find(word) != std::string_view::npos;
@@ -397,7 +424,15 @@ void StreamMatcher::decide_cluster(std::uint32_t rule_index, const Cluster& clus
     }
     const std::string_view found = window_.view(start, c.end, text_scratch);
     if (allowed(found)) continue;
-    Pending pending{rule_index, start, c.end, {}, 0, 0, 0};
+    Pending pending{rule_index,
+                    start,
+                    c.end,
+                    segment != nullptr ? segment->index : kNoSegment,
+                    segment != nullptr ? segment->start : 0,
+                    {},
+                    0,
+                    0,
+                    0};
     if (sink.on_accept(rule_index, start, c.end, found, pending.preview)) {
       pending_.push_back(std::move(pending));
     }
@@ -433,7 +468,15 @@ std::uint64_t StreamMatcher::chars_between(std::uint64_t from, std::uint64_t to)
   return n;
 }
 
-bool StreamMatcher::keyword_near(const Rule& rule, std::uint64_t start, std::uint64_t end) {
+bool StreamMatcher::keyword_near(const Rule& rule, std::uint64_t start, std::uint64_t end,
+                                 const Segment* segment) {
+  if (segment != nullptr) {
+    const auto rule_index = static_cast<std::uint32_t>(&rule - rules_.rules.data());
+    if (std::binary_search(segment->context_rules.begin(), segment->context_rules.end(),
+                           rule_index)) {
+      return true;
+    }
+  }
   const std::uint64_t first_end = start > rule.lookback_bytes ? start - rule.lookback_bytes : 0;
   const std::uint64_t last_end = end + rule.lookahead_bytes;
   auto it = std::lower_bound(keyword_hits_.begin(), keyword_hits_.end(), first_end,
@@ -441,6 +484,7 @@ bool StreamMatcher::keyword_near(const Rule& rule, std::uint64_t start, std::uin
   for (; it != keyword_hits_.end() && it->end <= last_end; ++it) {
     if (!rule.has_keyword(it->keyword) || !keyword_start(*it)) continue;
     const KeywordHit& kw = *it;
+    if (segment != nullptr && (kw.start < segment->start || kw.end > segment->end)) continue;
     if (rule.proximity == Proximity::kPreceding) {
       if (kw.start <= start && kw.end <= end &&
           chars_between(kw.end, end) <= rule.keyword_distance) {
@@ -522,13 +566,101 @@ StreamMatcher::Status StreamMatcher::retire(std::uint64_t keep_from, MatchSink& 
   Status status = Status::kOk;
   for (Pending& p : done) {
     if (status != Status::kOk) break;
-    Occurrence occurrence{p.start, p.end, p.line, p.column, p.end_line, std::move(p.preview)};
-    if (!sink.on_located(p.rule, std::move(occurrence))) status = Status::kStopped;
+    Occurrence occurrence{p.start - p.segment_start,
+                          p.end - p.segment_start,
+                          p.line,
+                          p.column,
+                          p.end_line,
+                          std::move(p.preview),
+                          {}};
+    if (!sink.on_located(p.rule, std::move(occurrence), p.segment)) status = Status::kStopped;
   }
 
   while (!keyword_hits_.empty() && keyword_hits_.front().end < keep_from) keyword_hits_.pop_front();
+  while (!segments_.empty() && segments_.front().end <= keep_from) {
+    next_live_segment_ = segments_.front().index + 1;
+    segments_.pop_front();
+  }
   window_.commit(keep_from);
   return status;
+}
+
+}  // namespace tamis::match
+
+namespace tamis::match {
+
+void StreamMatcher::begin_segment(std::uint64_t index, std::vector<std::uint32_t> context_rules) {
+  segmented_ = true;
+  for (std::uint32_t r : context_rules) {
+    states_[r].clusters.push_back(Cluster{offset_, kOpenEnd, {}, true, true});
+  }
+  segments_.push_back(Segment{index, offset_, kOpenEnd, std::move(context_rules)});
+}
+
+void StreamMatcher::end_segment() {
+  if (segments_.empty() || segments_.back().end != kOpenEnd) return;
+  Segment& segment = segments_.back();
+  segment.end = offset_;
+  for (std::uint32_t r : segment.context_rules) {
+    for (Cluster& cluster : states_[r].clusters) {
+      if (cluster.open) {
+        cluster.open = false;
+        cluster.max_end = offset_;
+      }
+    }
+  }
+}
+
+// A huge segment (a long JSON string) must not hold the window open: its context regions are
+// closed and reopened as the data passes, each piece decided on its own.
+void StreamMatcher::split_long_segment_regions() {
+  if (segments_.empty() || segments_.back().end != kOpenEnd) return;
+  for (std::uint32_t r : segments_.back().context_rules) {
+    auto& clusters = states_[r].clusters;
+    if (clusters.empty() || !clusters.back().open) continue;
+    if (offset_ - clusters.back().min_end <= kMaxClusterSpan) continue;
+    clusters.back().open = false;
+    clusters.back().max_end = offset_;
+    clusters.push_back(Cluster{offset_, kOpenEnd, {}, true, true});
+  }
+}
+
+const StreamMatcher::Segment* StreamMatcher::segment_at(std::uint64_t pos) const {
+  auto it = std::upper_bound(segments_.begin(), segments_.end(), pos,
+                             [](std::uint64_t p, const Segment& s) { return p < s.start; });
+  if (it == segments_.begin()) return nullptr;
+  --it;
+  return pos < it->end ? &*it : nullptr;
+}
+
+std::uint64_t StreamMatcher::oldest_live_segment() const {
+  std::uint64_t oldest = segments_.empty() ? next_live_segment_ : segments_.front().index;
+  for (const Pending& p : pending_) {
+    if (p.segment != kNoSegment) oldest = std::min(oldest, p.segment);
+  }
+  return oldest;
+}
+
+std::vector<std::uint32_t> StreamMatcher::context_rules(const std::vector<std::string>& names) {
+  std::vector<std::uint32_t> out;
+  if (!rules_.keyword_start_db) return out;
+  for (const std::string& name : names) {
+    for (const BlockHit& h : block_scan(rules_.keyword_start_db.get(), name, scratch_.get())) {
+      auto word_byte = [&](std::uint64_t i) {
+        return i < name.size() && is_word_byte(static_cast<unsigned char>(name[i]));
+      };
+      // Same whole-word rule as in text: "ssn" in "ssn_hash" counts, "tin" in "setting" does not.
+      const bool whole = (h.from == 0 || !word_byte(h.from - 1) || !word_byte(h.from)) &&
+                         (h.to >= name.size() || !word_byte(h.to) || !word_byte(h.to - 1));
+      for (std::uint32_t r : rules_.keyword_rules[h.id]) {
+        if (rules_.rules[r].proximity == Proximity::kEitherSide && !whole) continue;
+        out.push_back(r);
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 }  // namespace tamis::match

@@ -34,6 +34,17 @@ class StreamMatcher {
   // Reports matches anchored at the end, decides everything still pending.
   Status finish(MatchSink& sink);
 
+  // Structured objects: the bytes fed between begin_segment and end_segment form one segment (a
+  // CSV cell, a JSON value). A match never spans two segments; a keyword counts only inside the
+  // match's own segment; and `context_rules` (sorted indices of the rules whose keyword is the
+  // column name or a key on the JSON path, see context_rules()) hold for every match in it.
+  void begin_segment(std::uint64_t index, std::vector<std::uint32_t> context_rules);
+  void end_segment();
+  // The rules whose keywords appear in these names (whole words for managed identifiers).
+  std::vector<std::uint32_t> context_rules(const std::vector<std::string>& names);
+  // Segments below this index are no longer referenced by anything pending.
+  std::uint64_t oldest_live_segment() const;
+
   std::uint64_t offset() const { return offset_; }
   const std::string& error() const { return error_; }
 
@@ -50,6 +61,13 @@ class StreamMatcher {
     std::uint64_t max_end = 0;
     std::vector<Hit> hits;
     bool gated = false;
+    bool open = false;  // a segment's context region whose segment has not ended yet
+  };
+  struct Segment {
+    std::uint64_t index;
+    std::uint64_t start;
+    std::uint64_t end;  // kOpenEnd until end_segment()
+    std::vector<std::uint32_t> context_rules;
   };
   struct RuleState {
     std::deque<Cluster> clusters;
@@ -64,6 +82,8 @@ class StreamMatcher {
     std::uint32_t rule;
     std::uint64_t start;
     std::uint64_t end;
+    std::uint64_t segment = kNoSegment;
+    std::uint64_t segment_start = 0;
     std::string preview;
     std::uint64_t line = 0;
     std::uint64_t column = 0;
@@ -88,12 +108,15 @@ class StreamMatcher {
   std::optional<std::uint64_t> leftmost_start(std::uint32_t rule_index, std::uint64_t end,
                                               std::uint64_t min_start);
   bool boundary_at(std::uint64_t pos) const;
-  bool keyword_near(const Rule& rule, std::uint64_t start, std::uint64_t end);
+  bool keyword_near(const Rule& rule, std::uint64_t start, std::uint64_t end,
+                    const Segment* segment);
   void open_region(std::uint32_t rule_index, std::uint32_t keyword, std::uint64_t keyword_end);
   std::vector<Candidate> region_candidates(std::uint32_t rule_index, const Cluster& region);
   bool keyword_start(KeywordHit& hit);
   bool is_whole_word(KeywordHit& hit);
   bool allowed(std::string_view text);
+  const Segment* segment_at(std::uint64_t pos) const;
+  void split_long_segment_regions();
   std::uint64_t chars_between(std::uint64_t from, std::uint64_t to) const;
   std::uint64_t keep_from() const;
   Status retire(std::uint64_t keep_from, MatchSink& sink);
@@ -109,6 +132,9 @@ class StreamMatcher {
   std::vector<RuleState> states_;
   std::vector<bool> scratch_fits_;  // per rule: scratch_ was grown for its start database
   std::deque<KeywordHit> keyword_hits_;
+  std::deque<Segment> segments_;
+  bool segmented_ = false;
+  std::uint64_t next_live_segment_ = 0;
   std::vector<Pending> pending_;
   std::string scratch_text_;
   std::string error_;

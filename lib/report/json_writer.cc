@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #ifndef TAMIS_VERSION
@@ -77,11 +78,38 @@ std::string file_extension(std::string_view path) {
   return std::string(name.substr(dot + 1));
 }
 
-// lineRanges[i] and offsetRanges[i] describe the same occurrence i.
+// lineRanges[i] and offsetRanges[i] describe the same occurrence i of plain text; occurrences
+// inside structured objects go to cells (CSV, spreadsheets) or records (JSON) as Macie reports
+// them.
 ordered_json occurrences_json(const std::vector<Occurrence>& occurrences) {
   ordered_json line_ranges = ordered_json::array();
   ordered_json offset_ranges = ordered_json::array();
+  ordered_json cells = nullptr;
+  ordered_json records = nullptr;
   for (const auto& occurrence : occurrences) {
+    if (const auto* cell = std::get_if<CellLocation>(&occurrence.where)) {
+      ordered_json entry;
+      entry["row"] = cell->row;
+      entry["column"] = cell->column;
+      entry["columnName"] = cell->column_name;
+      entry["cellReference"] = cell->cell_reference;
+      if (!cell->sheet.empty()) entry["tamisSheet"] = cell->sheet;
+      entry["tamisOffsetRange"] = {{"start", occurrence.start}, {"end", occurrence.end}};
+      entry["tamisText"] = occurrence.text;
+      if (cells.is_null()) cells = ordered_json::array();
+      cells.push_back(std::move(entry));
+      continue;
+    }
+    if (const auto* record = std::get_if<RecordLocation>(&occurrence.where)) {
+      ordered_json entry;
+      entry["recordIndex"] = record->record_index;
+      entry["jsonPath"] = record->json_path;
+      entry["tamisOffsetRange"] = {{"start", occurrence.start}, {"end", occurrence.end}};
+      entry["tamisText"] = occurrence.text;
+      if (records.is_null()) records = ordered_json::array();
+      records.push_back(std::move(entry));
+      continue;
+    }
     ordered_json line;
     line["start"] = occurrence.line;
     line["end"] = occurrence.end_line;
@@ -98,9 +126,9 @@ ordered_json occurrences_json(const std::vector<Occurrence>& occurrences) {
   ordered_json out;
   out["lineRanges"] = std::move(line_ranges);
   out["offsetRanges"] = std::move(offset_ranges);
-  out["cells"] = nullptr;
+  out["cells"] = std::move(cells);
   out["pages"] = nullptr;
-  out["records"] = nullptr;
+  out["records"] = std::move(records);
   return out;
 }
 

@@ -4,9 +4,11 @@
 
 #include <cstdint>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "catalog/identifier.h"
+#include "extract/segment.h"
 
 namespace tamis {
 
@@ -24,26 +26,29 @@ struct Diagnostic {
 };
 
 struct Occurrence {
-  std::uint64_t start = 0;  // byte offset of the first byte of the found text
-  std::uint64_t end = 0;    // byte offset one past the last byte
-  std::uint64_t line = 0;   // 1-based line of `start`
-  std::uint64_t column = 0; // 1-based column of `start`, in characters (UTF-8 code points)
+  std::uint64_t start = 0;     // byte offset of the first byte of the found text
+  std::uint64_t end = 0;       // byte offset one past the last byte
+  std::uint64_t line = 0;      // 1-based line of `start`
+  std::uint64_t column = 0;    // 1-based column of `start`, in characters (UTF-8 code points)
   std::uint64_t end_line = 0;  // 1-based line of the last byte
-  std::string text;         // masked preview, or the full text when values are revealed
+  std::string text;            // masked preview, or the full text when values are revealed
+  // Set when the object was scanned as segments (CSV cells, JSON values): where the match sits.
+  // start/end are then byte offsets inside that segment's text.
+  std::variant<std::monostate, CellLocation, RecordLocation> where;
 };
 
 struct Detection {
-  std::string type;      // managed id, or the custom identifier's name
+  std::string type;  // managed id, or the custom identifier's name
   Category category = Category::kCustomIdentifier;
   bool custom = false;
-  std::uint64_t count = 0;                // every occurrence, also beyond the kept ones
-  Severity severity = Severity::kNone;    // kNone: custom identifier below its lowest threshold
-  std::vector<Occurrence> occurrences;    // the first max_occurrences_per_type, in text order
+  std::uint64_t count = 0;              // every occurrence, also beyond the kept ones
+  Severity severity = Severity::kNone;  // kNone: custom identifier below its lowest threshold
+  std::vector<Occurrence> occurrences;  // the first max_occurrences_per_type, in text order
 };
 
 struct ObjectResult {
-  std::string path;              // file path, or archive member path later
-  std::uint64_t size = 0;        // object size in bytes as read
+  std::string path;        // file path, or archive member path later
+  std::uint64_t size = 0;  // object size in bytes as read
   std::uint64_t size_classified = 0;
   std::string mime_type = "text/plain";
   ObjectStatus status;

@@ -310,3 +310,37 @@ TEST(JsonWriter, InvalidUtf8IsReplacedNotThrown) {
 
 }  // namespace
 }  // namespace tamis
+
+namespace tamis {
+namespace {
+
+TEST(JsonWriterSegments, CellsAndRecordsGoToTheirOwnArrays) {
+  ObjectResult result = base_result();
+  Detection ssn =
+      managed("USA_SOCIAL_SECURITY_NUMBER", Category::kPersonalInformation, 2, Severity::kHigh);
+  Occurrence in_cell = make_occurrence(0, 11, 1, 1, "*******1849");
+  in_cell.where = CellLocation{3, 2, "ssn", "B3", ""};
+  Occurrence in_record = make_occurrence(2, 13, 1, 3, "*******1849");
+  in_record.where = RecordLocation{4, "$.people[1].ssn"};
+  ssn.occurrences = {in_cell, in_record};
+  result.detections.push_back(ssn);
+  const auto doc = nlohmann::json::parse(result_to_json(result, {}));
+  const auto& occurrences = doc["classificationDetails"]["result"]["sensitiveData"][0]
+                                  ["detections"][0]["occurrences"];
+  EXPECT_EQ(occurrences["lineRanges"].size(), 0U);
+  ASSERT_EQ(occurrences["cells"].size(), 1U);
+  EXPECT_EQ(occurrences["cells"][0]["row"], 3);
+  EXPECT_EQ(occurrences["cells"][0]["column"], 2);
+  EXPECT_EQ(occurrences["cells"][0]["columnName"], "ssn");
+  EXPECT_EQ(occurrences["cells"][0]["cellReference"], "B3");
+  EXPECT_EQ(occurrences["cells"][0]["tamisText"], "*******1849");
+  EXPECT_FALSE(occurrences["cells"][0].contains("tamisSheet"));
+  ASSERT_EQ(occurrences["records"].size(), 1U);
+  EXPECT_EQ(occurrences["records"][0]["recordIndex"], 4);
+  EXPECT_EQ(occurrences["records"][0]["jsonPath"], "$.people[1].ssn");
+  EXPECT_EQ(occurrences["records"][0]["tamisOffsetRange"]["start"], 2);
+  EXPECT_TRUE(occurrences["pages"].is_null());
+}
+
+}  // namespace
+}  // namespace tamis
