@@ -74,7 +74,7 @@ void CsvExtractor::sniff(bool whole_input) {
   // input happened to be chunked.
   const std::string_view judged = content.substr(0, options_.sniff_bytes);
   const CsvSniffResult sniff = sniff_csv(judged, whole_input && judged.size() == content.size(),
-                                         options_.delimiter, options_.tsv_hint ? '\t' : '\0');
+                                         named_delimiter, options_.tsv_hint ? '\t' : '\0');
   delimiter_ = sniff.delimiter;
   has_header_ = options_.header == CsvOptions::Header::kDetect
                     ? sniff.has_header

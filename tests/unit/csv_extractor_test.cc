@@ -285,6 +285,13 @@ TEST(CsvExtractor, ExcelSeparatorLineNamesTheDelimiter) {
     EXPECT_EQ(result.segments[0].cell.cell_reference, "A1");  // the marker line is not a row
     EXPECT_EQ(result.segments[3].text, "a;b,c");
   }
+  // Without the marker the comma would win this tie.
+  EXPECT_EQ(extract("name;a,b\nx;1,2\n").delimiter, ',');
+  const auto named = extract("sep=;\nname;a,b\nx;1,2\n");
+  EXPECT_EQ(named.delimiter, ';');
+  ASSERT_EQ(named.segments.size(), 4u);
+  EXPECT_EQ(named.segments[3].text, "1,2");
+  EXPECT_EQ(named.segments[3].cell.cell_reference, "B2");
   // Only a line holding nothing but the marker counts.
   const auto not_marker = extract("sep=,x,y\n1,2,3\n", 0, {.header = CsvOptions::Header::kAbsent});
   EXPECT_EQ(not_marker.segments.front().text, "sep=");
