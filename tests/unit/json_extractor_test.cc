@@ -426,6 +426,7 @@ TEST(JsonExtractor, SinkCanStopExtraction) {
   EXPECT_EQ(status.code, "PARTIAL");
   EXPECT_EQ(status.reason, "EXTRACTION_STOPPED");
   EXPECT_EQ(sink.segments.size(), 2u);
+  EXPECT_EQ(extractor.finish().reason, "EXTRACTION_STOPPED");  // finish() is final and repeatable
 }
 
 // An independent oracle: nlohmann-json builds random documents, dumps them (with \u escapes,
