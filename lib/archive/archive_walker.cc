@@ -3,8 +3,6 @@
 #include <archive.h>
 #include <archive_entry.h>
 
-#include <algorithm>
-
 #include "archive/archive_limits.h"
 #include "archive/archive_reader.h"
 #include "archive/entry_source.h"
@@ -154,10 +152,8 @@ class Walker {
       if (header == ARCHIVE_FATAL || header == ARCHIVE_RETRY) {
         // Zip can encrypt its central directory: no name, no entry, only this flag.
         if (archive_read_has_encrypted_entries(a) > 0) {
-          return problem(kReasonEncrypted,
-                         "encrypted archive headers, not readable without a "
-                         "passphrase: " +
-                             reader.error());
+          const std::string why = "encrypted archive headers, no passphrase: " + reader.error();
+          return problem(kReasonEncrypted, why);
         }
         return problem(kReasonUnparsable,
                        reader.error() + " (after " + std::to_string(entries) + " entries)");
@@ -215,8 +211,7 @@ class Walker {
       return true;
     }
     EntrySource content(reader, limits_);
-    std::string ignored_mime;
-    const ObjectStatus nested = walk(content, member, &ignored_mime);
+    const ObjectStatus nested = walk(content, member, nullptr);
     if (!is_complete(nested)) visitor_.on_unreadable(member, nested);
     if (content.expansion_limit_hit()) {
       // Skipping the rest of a bomb means decoding it: leave the archive here.
