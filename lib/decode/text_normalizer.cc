@@ -187,7 +187,10 @@ void TextNormalizer::flush_all(const Sink& out) {
 void TextNormalizer::flush_to_last_boundary(const Sink& out) {
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(pending_.data());
   auto i = static_cast<std::int32_t>(pending_.size());
-  while (i > 0) {
+  // Characters before no_boundary_before_ were looked at by an earlier call: not again, or a
+  // long run without boundaries fed in small chunks would cost quadratic time.
+  const auto floor = static_cast<std::int32_t>(no_boundary_before_);
+  while (i > floor) {
     std::int32_t c = 0;
     U8_PREV(bytes, 0, i, c);
     if (i > 0 && nfkc_->hasBoundaryBefore(c)) {
@@ -195,6 +198,7 @@ void TextNormalizer::flush_to_last_boundary(const Sink& out) {
       return;
     }
   }
+  no_boundary_before_ = pending_.size();
   // No boundary at all: only a hostile run of combining marks gets here.
   if (pending_.size() > kMaxPendingBytes) normalize_prefix(pending_.size(), out);
 }
@@ -203,7 +207,7 @@ void TextNormalizer::normalize_prefix(std::size_t length, const Sink& out) {
   const std::string_view prefix = std::string_view(pending_).substr(0, length);
   if (all_ascii(prefix)) {
     out(prefix);  // NFKC leaves ASCII unchanged: no need to ask ICU
-    pending_.erase(0, length);
+    drop_prefix(length);
     return;
   }
   SinkAdapter sink(out);
@@ -215,7 +219,12 @@ void TextNormalizer::normalize_prefix(std::size_t length, const Sink& out) {
     // rather than lose it.
     out(prefix);
   }
+  drop_prefix(length);
+}
+
+void TextNormalizer::drop_prefix(std::size_t length) {
   pending_.erase(0, length);
+  no_boundary_before_ = 0;
 }
 
 }  // namespace tamis

@@ -59,10 +59,12 @@ class TextNormalizer {
   void flush_all(const Sink& out);
   void flush_to_last_boundary(const Sink& out);
   void normalize_prefix(std::size_t length, const Sink& out);
+  void drop_prefix(std::size_t length);
 
-  const icu::Normalizer2* nfkc_;   // ICU's singleton, never freed
-  std::string pending_;            // mapped text not yet normalised: it may still compose
-  std::array<char, 4> partial_{};  // a character cut off by the end of the last chunk
+  const icu::Normalizer2* nfkc_;        // ICU's singleton, never freed
+  std::string pending_;                 // mapped text not yet normalised: it may still compose
+  std::size_t no_boundary_before_ = 0;  // pending_ up to here has no boundary (but at 0)
+  std::array<char, 4> partial_{};       // a character cut off by the end of the last chunk
   std::size_t partial_size_ = 0;
   std::uint64_t invalid_sequences_ = 0;
   std::uint64_t first_invalid_offset_ = 0;

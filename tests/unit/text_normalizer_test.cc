@@ -228,10 +228,14 @@ TEST(TextNormalizer, EndlessCombiningMarksStayBounded) {
   // No normalisation boundary for 300 KB: the normaliser must emit in pieces, not hoard it.
   std::string text = "a";
   for (int i = 0; i < 100000; ++i) text += "\xCC\x81";  // U+0301, 2 bytes each
-  const Normalized n = normalize(text, 4096);
-  EXPECT_GT(n.emitted_before_finish, text.size() - 2 * TextNormalizer::kMaxPendingBytes);
-  // Marks of one combining class do not reorder, so the pieces equal the whole-text result.
-  EXPECT_EQ(n.text, whole_text_oracle(text));
+  const std::string expected = whole_text_oracle(text);
+  // One byte at a time too: looking for a boundary must not rescan what is held back each time.
+  for (std::size_t chunk : {std::size_t{1}, std::size_t{4096}}) {
+    const Normalized n = normalize(text, chunk);
+    EXPECT_GT(n.emitted_before_finish, text.size() - 2 * TextNormalizer::kMaxPendingBytes);
+    // Marks of one combining class do not reorder, so the pieces equal the whole-text result.
+    EXPECT_EQ(n.text, expected) << "chunks of " << chunk;
+  }
 }
 
 }  // namespace
