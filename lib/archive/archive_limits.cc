@@ -12,6 +12,13 @@ ObjectStatus status(std::string code, std::string_view reason, std::string detai
 
 }  // namespace
 
+bool mentions_encryption(std::string_view libarchive_message) {
+  for (const std::string_view word : {"ncrypt", "assphrase", "ecrypt"}) {
+    if (libarchive_message.find(word) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 bool exceeds_expansion_ratio(std::uint64_t decoded, std::uint64_t compressed,
                              std::uint32_t max_ratio) {
   if (decoded < kExpansionCheckFloor) return false;

@@ -23,6 +23,10 @@ inline constexpr std::string_view kReasonUnsupportedType = "UNSUPPORTED_FILE_TYP
 // once a member has produced this much, which is where a bomb starts to cost anything.
 inline constexpr std::uint64_t kExpansionCheckFloor = 1ULL << 20;
 
+// libarchive has no error code for "encrypted": its messages say "Encrypted file is
+// unsupported", "Passphrase required", "Decryption is unsupported" and the like.
+bool mentions_encryption(std::string_view libarchive_message);
+
 // True when `decoded` bytes came out of `compressed` input bytes at more than `max_ratio`.
 bool exceeds_expansion_ratio(std::uint64_t decoded, std::uint64_t compressed,
                              std::uint32_t max_ratio);

@@ -173,7 +173,9 @@ class Walker {
         member.size = static_cast<std::uint64_t>(archive_entry_size(entry));
       }
       if (header == ARCHIVE_FAILED) {
-        visitor_.on_unreadable(member, skipped(kReasonUnparsable, reader.error()));
+        const std::string why = reader.error();
+        visitor_.on_unreadable(
+            member, skipped(mentions_encryption(why) ? kReasonEncrypted : kReasonUnparsable, why));
         continue;
       }
       ObjectStatus abandoned;

@@ -12,12 +12,6 @@ namespace {
 
 constexpr std::size_t kBufferBytes = 64 * 1024;
 
-bool mentions_encryption(std::string_view message) {
-  return message.find("ncrypt") != std::string_view::npos ||
-         message.find("assphrase") != std::string_view::npos ||
-         message.find("decrypt") != std::string_view::npos;
-}
-
 }  // namespace
 
 EntrySource::EntrySource(ArchiveReader& reader, const Limits& limits)

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <string>
 
+#include "archive/archive_limits.h"
 #include "archive/archive_walker.h"
 #include "archive/callback_byte_source.h"
 #include "archive/format_sniffer.h"
@@ -89,6 +90,18 @@ TEST(ArchiveMemberName, EscapesControlCharactersAndInvalidUtf8) {
   EXPECT_EQ(escape_member_name("\x88\xea\x97\x97"), "\\x88\\xea\\x97\\x97");
   EXPECT_EQ(escape_member_name("c1\xc2\x85."), "c1\\xc2\\x85.");     // NEL, a C1 control
   EXPECT_EQ(escape_member_name("\xed\xa0\x80"), "\\xed\\xa0\\x80");  // a surrogate
+}
+
+TEST(ArchiveLimits, RatioAndEncryptionWording) {
+  EXPECT_FALSE(exceeds_expansion_ratio(kExpansionCheckFloor - 1, 0, 1));   // below the floor
+  EXPECT_FALSE(exceeds_expansion_ratio(1000ULL << 20, 1ULL << 20, 1000));  // exactly 1000:1
+  EXPECT_TRUE(exceeds_expansion_ratio((1000ULL << 20) + 1, 1ULL << 20, 1000));
+  EXPECT_TRUE(exceeds_expansion_ratio(kExpansionCheckFloor, 0, 1000));      // nothing consumed
+  EXPECT_FALSE(exceeds_expansion_ratio(~0ULL, ~0ULL / 2, 4'000'000'000u));  // no overflow
+  EXPECT_TRUE(mentions_encryption("Encrypted file is unsupported"));
+  EXPECT_TRUE(mentions_encryption("Passphrase required for this entry"));
+  EXPECT_TRUE(mentions_encryption("Decryption is unsupported due to lack of crypto library"));
+  EXPECT_FALSE(mentions_encryption("Truncated input file (needed 512 bytes, only 0 available)"));
 }
 
 TEST(ArchiveMemberName, SingleStreamMemberDropsTheCompressorSuffix) {
