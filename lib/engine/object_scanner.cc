@@ -3,8 +3,10 @@
 #include <cstring>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "archive/archive_walker.h"
+#include "decode/charset_detector.h"
 #include "decode/text_decoder.h"
 #include "extract/csv_extractor.h"
 #include "extract/json_detect.h"
@@ -26,20 +28,11 @@ bool ends_with(std::string_view text, std::string_view suffix) {
 }
 
 // UTF-16/32 text is full of NUL bytes too; only NULs that no text encoding explains mean binary.
+// The charset detector knows UTF-16/32 by BOM, NUL pattern and script share.
 bool looks_binary(std::string_view head) {
   if (std::memchr(head.data(), '\0', head.size()) == nullptr) return false;
-  std::size_t even = 0;
-  std::size_t odd = 0;
-  for (std::size_t i = 0; i < head.size(); ++i) {
-    if (head[i] == '\0') (i % 2 == 0 ? even : odd) += 1;
-  }
-  const std::size_t half = head.size() / 2;
-  const bool utf16_like = half > 0 && (even * 10 >= half * 9 || odd * 10 >= half * 9) &&
-                          (even == 0 || odd == 0 || even * 10 < odd || odd * 10 < even);
-  const bool bom = head.size() >= 2 && ((head[0] == '\xff' && head[1] == '\xfe') ||
-                                        (head[0] == '\xfe' && head[1] == '\xff'));
-  const bool utf32_bom = head.size() >= 4 && std::memcmp(head.data(), "\0\0\xfe\xff", 4) == 0;
-  return !(utf16_like || bom || utf32_bom);
+  const std::string name = detect_charset(head).name;
+  return !(name.starts_with("UTF-16") || name.starts_with("UTF-32"));
 }
 
 // Hands extracted values to the scanner as segments.
@@ -118,16 +111,21 @@ class ContentScan {
     if (format == ContentFormat::kCsv || format == ContentFormat::kTsv) {
       CsvOptions options;
       options.tsv_hint = format == ContentFormat::kTsv;
-      options.stop_if_implausible = false;
+      options.stop_if_implausible = true;
       csv.emplace(segments, options);
     } else if (format == ContentFormat::kJson || format == ContentFormat::kJsonLines) {
       JsonOptions options;
       options.lines = format == ContentFormat::kJsonLines;
       json.emplace(segments, options);
     }
+    bool csv_fallback = false;  // named .csv but not CSV: scanned as plain text instead
     const TextDecoder::Sink out = [&](std::string_view utf8) {
-      if (csv) {
-        csv->feed(utf8);
+      if (csv && !csv_fallback) {
+        if (csv->feed(utf8) || !csv->sniffed() || csv->plausible()) return;
+        csv_fallback = true;
+        scanner_.feed(csv->buffered_input());
+      } else if (csv_fallback) {
+        scanner_.feed(utf8);
       } else if (json) {
         json->feed(utf8);
       } else {
@@ -140,9 +138,24 @@ class ContentScan {
     }
     decoder->finish(out);
     ObjectStatus extract_status;
-    if (csv) extract_status = csv->finish();
+    std::vector<Diagnostic> extract_diagnostics;
+    ContentFormat scanned_as = format;
+    if (csv && !csv_fallback) {
+      extract_status = csv->finish();
+      if (csv->sniffed() && !csv->plausible()) {
+        // The whole object fitted in the sniff window and it is not CSV: scan it as text.
+        scanner_.feed(csv->buffered_input());
+        extract_status = ObjectStatus{};
+        csv_fallback = true;
+      }
+      extract_diagnostics = csv->diagnostics();
+    }
+    if (csv_fallback) scanned_as = ContentFormat::kText;
     if (json) extract_status = json->finish();
-    return finish(format, &*decoder, extract_status);
+    ObjectResult result = finish(scanned_as, &*decoder, extract_status);
+    result.diagnostics.insert(result.diagnostics.end(), extract_diagnostics.begin(),
+                              extract_diagnostics.end());
+    return result;
   }
 
  private:

@@ -4,11 +4,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "archive/byte_source.h"
+#include "engine/object_scanner.h"
 
 namespace tamis {
 namespace {
@@ -82,6 +86,77 @@ class FileDescriptor {
 };
 
 }  // namespace
+
+// A regular file's descriptor as a ByteSource; seekable, so 7z (index at the end) works.
+class DescriptorSource final : public ByteSource {
+ public:
+  DescriptorSource(int fd, std::uint64_t size, std::size_t chunk_size)
+      : fd_(fd), size_(size), buffer_(chunk_size) {}
+
+  Pull pull(std::string_view& chunk) override {
+    for (;;) {
+      const ssize_t got = ::read(fd_, buffer_.data(), buffer_.size());
+      if (got < 0 && errno == EINTR) continue;
+      if (got < 0) {
+        status_ = {"PARTIAL", "UNABLE_TO_PARSE_FILE",
+                   os_error_text(errno) + " at byte " + std::to_string(offset_)};
+        return Pull::kEnd;
+      }
+      if (got == 0) return Pull::kEnd;
+      offset_ += static_cast<std::uint64_t>(got);
+      chunk = std::string_view(buffer_.data(), static_cast<std::size_t>(got));
+      return Pull::kData;
+    }
+  }
+  const ObjectStatus& status() const override { return status_; }
+  bool can_seek() const override { return true; }
+  std::uint64_t seekable_size() const override { return size_; }
+  bool seek_to(std::uint64_t offset) override {
+    if (::lseek(fd_, static_cast<off_t>(offset), SEEK_SET) < 0) return false;
+    offset_ = offset;
+    return true;
+  }
+
+ private:
+  int fd_;
+  std::uint64_t size_;
+  std::uint64_t offset_ = 0;
+  std::vector<char> buffer_;
+  ObjectStatus status_;
+};
+
+void scan_file_objects(Scanner& scanner, const std::string& path,
+                       const std::function<void(ObjectResult)>& emit, std::size_t chunk_size) {
+  if (chunk_size == 0) chunk_size = kDefaultReadChunk;
+  const std::uint64_t max_bytes = scanner.engine().config().limits.max_object_bytes;
+  struct stat before {};
+  if (::stat(path.c_str(), &before) != 0) {
+    return emit(unread_object(path, 0, status_for_open_error(errno)));
+  }
+  if (!S_ISREG(before.st_mode))
+    return emit(unread_object(path, 0, unsupported_type(before.st_mode)));
+  FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
+  if (fd.get() < 0) return emit(unread_object(path, 0, status_for_open_error(errno)));
+  struct stat info {};
+  if (::fstat(fd.get(), &info) != 0)
+    return emit(unread_object(path, 0, status_for_open_error(errno)));
+  if (!S_ISREG(info.st_mode)) return emit(unread_object(path, 0, unsupported_type(info.st_mode)));
+  const auto size = static_cast<std::uint64_t>(info.st_size);
+  if (size > max_bytes) {
+    return emit(
+        unread_object(path, size,
+                      {"SKIPPED", "FILE_EXCEEDS_SIZE_LIMIT",
+                       std::to_string(size) + " bytes, limit is " + std::to_string(max_bytes)}));
+  }
+  (void)::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
+  DescriptorSource source(fd.get(), size, chunk_size);
+  ObjectScanner objects(scanner);
+  objects.scan(source, path, [&](ObjectResult result) {
+    // The object itself (not a member) has the file's size, as scan_file reports it.
+    if (result.path == path) result.size = std::max(result.size, size);
+    emit(std::move(result));
+  });
+}
 
 ObjectResult scan_file(Scanner& scanner, const std::string& path, std::size_t chunk_size) {
   if (chunk_size == 0) chunk_size = kDefaultReadChunk;

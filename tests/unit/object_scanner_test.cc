@@ -144,3 +144,21 @@ TEST(ContentFormat, ChosenByNameAndContent) {
 
 }  // namespace
 }  // namespace tamis
+
+namespace tamis {
+namespace {
+
+TEST_F(ObjectScannerTest, ProseNamedCsvIsScannedAsText) {
+  std::string prose;
+  for (int i = 0; i < 20; ++i) prose += "This is a sentence about nothing in particular, really.\n";
+  prose += "Employee SSN: 536-22-1849 was filed.\n";
+  const auto results = scan(write("notes.csv", prose), "notes.csv");
+  ASSERT_EQ(results.size(), 1U);
+  EXPECT_EQ(results[0].mime_type, "text/plain");
+  const Detection* d = find_detection(results[0], "USA_SOCIAL_SECURITY_NUMBER");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->occurrences[0].line, 21U);
+}
+
+}  // namespace
+}  // namespace tamis

@@ -4,16 +4,16 @@
 
 namespace tamis::cli {
 
-void InOrderBuffer::add(std::size_t index, ObjectResult result) {
+void InOrderBuffer::add(std::size_t index, std::vector<ObjectResult> results) {
   if (index != next_) {
-    waiting_.emplace(index, std::move(result));
+    waiting_.emplace(index, std::move(results));
     return;
   }
-  release_(result);
+  for (const ObjectResult& result : results) release_(result);
   ++next_;
   for (auto it = waiting_.begin(); it != waiting_.end() && it->first == next_;
        it = waiting_.erase(it)) {
-    release_(it->second);
+    for (const ObjectResult& result : it->second) release_(result);
     ++next_;
   }
 }

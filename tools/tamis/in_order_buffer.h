@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <utility>
+#include <vector>
 
 #include "report/result.h"
 
@@ -17,15 +18,15 @@ class InOrderBuffer {
 
   explicit InOrderBuffer(Release release) : release_(std::move(release)) {}
 
-  // Takes the result of item `index` (each index once, starting at 0).
-  void add(std::size_t index, ObjectResult result);
+  // Takes the results of item `index` (each index once, starting at 0).
+  void add(std::size_t index, std::vector<ObjectResult> results);
 
   std::size_t waiting() const { return waiting_.size(); }
 
  private:
   Release release_;
   std::size_t next_ = 0;
-  std::map<std::size_t, ObjectResult> waiting_;
+  std::map<std::size_t, std::vector<ObjectResult>> waiting_;
 };
 
 }  // namespace tamis::cli

@@ -85,16 +85,17 @@ int run_scan(const ScanOptions& options) {
         std::max<std::size_t>(1, std::min<std::size_t>(threads, walk.items.size())));
     writer->begin({walk.items.size(), walk.total_bytes, workers});
   }
-  scan_in_parallel(engine, walk.items, threads, [&](std::size_t index, ObjectResult result) {
-    totals.add(result);
-    progress.add_done(1, walk.items[index].size);
-    if (writer->completion_order()) {
-      const auto hold = progress.hold_for_output();
-      writer->write(result);
-    } else {
-      in_order.add(index, std::move(result));
-    }
-  });
+  scan_in_parallel(engine, walk.items, threads,
+                   [&](std::size_t index, std::vector<ObjectResult> results) {
+                     for (const ObjectResult& result : results) totals.add(result);
+                     progress.add_done(1, walk.items[index].size);
+                     if (writer->completion_order()) {
+                       const auto hold = progress.hold_for_output();
+                       for (const ObjectResult& result : results) writer->write(result);
+                     } else {
+                       in_order.add(index, std::move(results));
+                     }
+                   });
   progress.stop();
   writer->end(totals);
 

@@ -13,14 +13,20 @@
 namespace tamis::cli {
 namespace {
 
-ObjectResult scan_item(Scanner& scanner, const WalkItem& item) {
-  if (!item.skip) return scan_file(scanner, item.path);
+std::vector<ObjectResult> scan_item(Scanner& scanner, const WalkItem& item) {
+  std::vector<ObjectResult> results;
+  if (!item.skip) {
+    scan_file_objects(scanner, item.path,
+                      [&](ObjectResult result) { results.push_back(std::move(result)); });
+    return results;
+  }
   ObjectResult result;
   result.path = item.path;
   result.size = item.size;
   result.mime_type.clear();  // never opened: content type unknown
   result.status = *item.skip;
-  return result;
+  results.push_back(std::move(result));
+  return results;
 }
 
 }  // namespace
@@ -40,9 +46,9 @@ void scan_in_parallel(const std::shared_ptr<const Engine>& engine,
     Scanner scanner(engine);
     for (std::size_t index = next_item.fetch_add(1); index < items.size();
          index = next_item.fetch_add(1)) {
-      ObjectResult result = scan_item(scanner, items[index]);
+      std::vector<ObjectResult> results = scan_item(scanner, items[index]);
       const std::lock_guard lock(receive_mutex);
-      receive(index, std::move(result));
+      receive(index, std::move(results));
     }
   };
 

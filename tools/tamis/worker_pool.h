@@ -11,9 +11,10 @@
 
 namespace tamis::cli {
 
-// Receives every result with the index of its item in the walk, in completion order. Calls are
-// serialised (never two at once), so the receiver needs no locking of its own.
-using ResultReceiver = std::function<void(std::size_t index, ObjectResult result)>;
+// Receives the results of every item with the item's index in the walk, in completion order:
+// one result for a plain file, one per member for an archive. Calls are serialised (never two at
+// once), so the receiver needs no locking of its own.
+using ResultReceiver = std::function<void(std::size_t index, std::vector<ObjectResult> results)>;
 
 // Returns when every item has been delivered. `threads` is capped at the number of items.
 void scan_in_parallel(const std::shared_ptr<const Engine>& engine,
