@@ -15,6 +15,7 @@
 #include "catalog/catalog.h"
 #include "engine/engine.h"
 #include "engine/scanner.h"
+#include "source/file_source.h"
 
 namespace tamis {
 namespace {
@@ -181,8 +182,15 @@ std::string describe(const ObjectResult& result) {
   for (const Detection& d : result.detections) {
     out << "detection\t" << d.type << '\t' << d.count << '\t' << severity_name(d.severity) << '\n';
     for (const Occurrence& o : d.occurrences) {
-      out << "  at\t" << o.start << '-' << o.end << '\t' << o.line << ':' << o.column << '\t'
-          << o.text << '\n';
+      out << "  at\t" << o.start << '-' << o.end << '\t';
+      if (const auto* cell = std::get_if<CellLocation>(&o.where)) {
+        out << "cell " << cell->cell_reference << " (" << cell->column_name << ')';
+      } else if (const auto* record = std::get_if<RecordLocation>(&o.where)) {
+        out << "record " << record->record_index << ' ' << record->json_path;
+      } else {
+        out << o.line << ':' << o.column;
+      }
+      out << '\t' << o.text << '\n';
     }
   }
   return out.str();
@@ -206,9 +214,13 @@ TEST(Corpus, SamplesMatchTheirExpectedResults) {
   int with_findings = 0;
   for (const fs::path& file : files) {
     const fs::path relative = fs::relative(file, samples);
-    const ObjectResult result = scanner.scan(relative.string(), read_file(file));
-    with_findings += result.detections.empty() ? 0 : 1;
-    const std::string actual = describe(result);
+    // The whole object path, as `tamis scan` takes it: formats, encodings, archive members.
+    std::string actual;
+    scan_file_objects(scanner, file.string(), [&](ObjectResult result) {
+      with_findings += result.detections.empty() ? 0 : 1;
+      actual += "object\t" + fs::relative(result.path, samples).string() + "\t" + result.mime_type +
+                "\n" + describe(result);
+    });
     const fs::path expected_path = expected_dir / (relative.string() + ".expected");
     if (update) {
       fs::create_directories(expected_path.parent_path());

@@ -52,6 +52,24 @@ std::string plural(std::uint64_t n, std::string_view one, std::string_view many)
 constexpr std::size_t kCountWidth = 7;
 constexpr std::size_t kSeverityWidth = 6;
 constexpr std::size_t kLocationWidth = 8;
+// Where an occurrence is, as a reader would look for it: line:column in text, the cell reference
+// in a table, the JSONPath in a JSON document.
+std::string where_text(const Occurrence& occurrence) {
+  // Built with append: GCC 12 reports a false -Wrestrict on chained operator+ here.
+  std::string out;
+  if (const auto* cell = std::get_if<CellLocation>(&occurrence.where)) {
+    if (!cell->sheet.empty()) out.append(cell->sheet).append(1, '!');
+    out.append(cell->cell_reference);
+    return out;
+  }
+  if (const auto* record = std::get_if<RecordLocation>(&occurrence.where)) {
+    out.append(1, '#').append(std::to_string(record->record_index)).append(1, ' ');
+    out.append(record->json_path);
+    return out;
+  }
+  return std::to_string(occurrence.line) + ":" + std::to_string(occurrence.column);
+}
+
 // Detection lines are written as each file is reported, so the identifier column cannot be sized
 // to the whole run: it is as wide as the file's longest identifier but never narrower than the
 // common long ids, which keeps most files' columns in line with each other.
@@ -92,10 +110,7 @@ void TextReportWriter::write(const ObjectResult& result) {
                        pad_right(std::string(severity_name(detection.severity)), kSeverityWidth);
     if (!detection.occurrences.empty()) {
       const Occurrence& first = detection.occurrences.front();
-      line += "  " +
-              pad_right(std::to_string(first.line) + ":" + std::to_string(first.column),
-                        kLocationWidth) +
-              printable(first.text);
+      line += "  " + pad_right(where_text(first), kLocationWidth) + printable(first.text);
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
     text += line + "\n";
