@@ -10,7 +10,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 clang-format
   # Real archive and compression tools: tests build their fixtures with them at test time.
-  zip unzip p7zip-full tar gzip bzip2 xz-utils zstd cpio
+  zip unzip p7zip-full tar gzip bzip2 xz-utils zstd lz4 cpio binutils
 )
 
 # Hyperscan only exists for x86-64; Vectorscan is its API-compatible port for other CPUs.
