@@ -28,6 +28,9 @@ struct ObjectScan {
   bool binary = false;
   std::uint64_t binary_offset = 0;
   bool in_segment = false;
+  // Segment text waiting to be fed: values are often a few bytes, and one matcher call per value
+  // would cost more than the scan itself.
+  std::string batch;
   std::uint64_t segments_begun = 0;
   // Context rules per distinct set of context keywords: CSV columns repeat on every row.
   std::unordered_map<std::string, std::vector<std::uint32_t>> context_cache;

@@ -8,6 +8,8 @@
 namespace tamis {
 namespace {
 
+constexpr std::size_t kSegmentBatchBytes = 64 * 1024;
+
 // Like git and grep: a NUL byte early in the object means it is not text.
 constexpr std::uint64_t kBinarySniffBytes = 8192;
 
@@ -42,6 +44,7 @@ void Scanner::begin(std::string path) {
   s.binary = false;
   s.in_segment = false;
   s.segments_begun = 0;
+  s.batch.clear();
   if (s.context_cache.size() > 4096) s.context_cache.clear();
   if (s.matcher.begin() != match::StreamMatcher::Status::kOk) {
     set_status(s.result, "PARTIAL", "UNABLE_TO_PARSE_FILE", "engine: " + s.matcher.error());
@@ -54,6 +57,27 @@ void Scanner::feed(std::string_view bytes) {
   if (!s.active) begin("");
   s.result.size += bytes.size();
   if (s.stopped || bytes.empty()) return;
+  if (s.segments_begun > 0) {
+    s.utf8.feed(bytes);
+    s.result.size_classified += bytes.size();
+    s.batch.append(bytes);
+    if (s.batch.size() >= kSegmentBatchBytes) flush_batch();
+    return;
+  }
+  scan_bytes(bytes);
+}
+
+void Scanner::flush_batch() {
+  ObjectScan& s = *scan_;
+  if (s.batch.empty()) return;
+  const std::string batch = std::move(s.batch);
+  s.batch.clear();
+  scan_bytes(batch, false);
+}
+
+void Scanner::scan_bytes(std::string_view bytes, bool count) {
+  ObjectScan& s = *scan_;
+  if (s.stopped) return;
   const std::uint64_t offset = s.matcher.offset();
   if (!s.binary && offset < kBinarySniffBytes) {
     const std::size_t sniff = std::min<std::size_t>(bytes.size(), kBinarySniffBytes - offset);
@@ -63,8 +87,10 @@ void Scanner::feed(std::string_view bytes) {
           offset + static_cast<std::uint64_t>(static_cast<const char*>(nul) - bytes.data());
     }
   }
-  s.utf8.feed(bytes);
-  s.result.size_classified += bytes.size();
+  if (count) {
+    s.utf8.feed(bytes);
+    s.result.size_classified += bytes.size();
+  }
   const auto status = s.matcher.feed(bytes, s.aggregator);
   if (status == match::StreamMatcher::Status::kStopped) {
     set_status(
@@ -83,29 +109,34 @@ void Scanner::begin_segment(const SegmentLocation& location) {
   if (s.in_segment) end_segment();
   if (s.stopped) return;
   // A newline between values keeps them apart for word boundaries; it is never part of a match.
-  if (s.segments_begun++ > 0) s.matcher.feed("\n", s.aggregator);
+  if (s.segments_begun++ > 0) s.batch += '\n';
   std::string key;
   for (const std::string& name : location.context_keywords) (key += name) += '\x1f';
   auto cached = s.context_cache.find(key);
   if (cached == s.context_cache.end()) {
     cached = s.context_cache.emplace(key, s.matcher.context_rules(location.context_keywords)).first;
   }
-  s.aggregator.forget_segments_before(s.matcher.oldest_live_segment());
+  // Locations are dropped in batches: the matcher's oldest live segment moves slowly.
+  if ((s.segments_begun & 1023U) == 0) {
+    s.aggregator.forget_segments_before(s.matcher.oldest_live_segment());
+  }
   const std::uint64_t index = s.aggregator.add_segment(location);
-  s.matcher.begin_segment(index, cached->second);
+  s.matcher.begin_segment(index, cached->second, s.matcher.offset() + s.batch.size());
   s.in_segment = true;
 }
 
 void Scanner::end_segment() {
   ObjectScan& s = *scan_;
   if (!s.in_segment) return;
-  s.matcher.end_segment();
+  s.matcher.end_segment(s.matcher.offset() + s.batch.size());
   s.in_segment = false;
 }
 
 void Scanner::fail(ObjectStatus status) {
   ObjectScan& s = *scan_;
   if (!s.active) begin("");
+  end_segment();
+  flush_batch();
   s.result.status = std::move(status);
   s.stopped = true;
 }
@@ -114,6 +145,7 @@ ObjectResult Scanner::finish() {
   ObjectScan& s = *scan_;
   if (!s.active) begin("");
   end_segment();
+  flush_batch();
   // Even a stopped scan decides the matches it already saw, so nothing found is lost.
   const auto status = s.matcher.finish(s.aggregator);
   if (status == match::StreamMatcher::Status::kFailed && s.result.status.code == "COMPLETE") {

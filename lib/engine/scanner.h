@@ -51,6 +51,9 @@ class Scanner {
   const Engine& engine() const { return *engine_; }
 
  private:
+  void scan_bytes(std::string_view bytes, bool count = true);
+  void flush_batch();
+
   std::shared_ptr<const Engine> engine_;
   std::unique_ptr<ObjectScan> scan_;
 };

@@ -1,6 +1,7 @@
 #include "match/stream_matcher.h"
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
 #include <queue>
 #include <utility>
@@ -189,19 +190,33 @@ void StreamMatcher::open_region(std::uint32_t rule_index, std::uint32_t keyword,
   }
   RuleState& state = states_[rule_index];
   if (segmented_) {
-    // Keywords only count inside their own segment, and the segment covers the whole region.
+    // Keywords only count inside their own segment; a segment whose context already names this
+    // rule is searched whole anyway.
     if (const Segment* segment = segment_at(keyword_end - 1)) {
+      if (std::binary_search(segment->context_rules.begin(), segment->context_rules.end(),
+                             rule_index)) {
+        return;
+      }
+      // A value too short to hold a match (a JSON key like "ssn") needs no search at all.
+      if (segment->end != kOpenEnd && segment->end - segment->start < rule.min_width) return;
       lowest_start = std::max(lowest_start, segment->start);
       highest_end = std::min(highest_end, segment->end);
     }
-    if (!state.clusters.empty() && state.clusters.back().open) return;
   }
-  if (!state.clusters.empty() && lowest_start <= state.clusters.back().max_end &&
-      state.clusters.back().max_end - state.clusters.back().min_end <= kMaxClusterSpan) {
-    state.clusters.back().max_end = std::max(state.clusters.back().max_end, highest_end);
-    return;
+  // Clusters stay sorted by start: with batched segments, context regions of later values may
+  // already be queued when a keyword earlier in the batch is reported.
+  auto& clusters = state.clusters;
+  auto after = clusters.end();
+  while (after != clusters.begin() && std::prev(after)->min_end > lowest_start) --after;
+  if (after != clusters.begin()) {
+    Cluster& before = *std::prev(after);
+    if (!before.open && lowest_start <= before.max_end &&
+        before.max_end - before.min_end <= kMaxClusterSpan) {
+      before.max_end = std::max(before.max_end, highest_end);
+      return;
+    }
   }
-  state.clusters.push_back(Cluster{lowest_start, highest_end, {}, true});
+  clusters.insert(after, Cluster{lowest_start, highest_end, {}, true});
 }
 
 void StreamMatcher::decide_ready_clusters(bool final, MatchSink& sink) {
@@ -589,23 +604,27 @@ StreamMatcher::Status StreamMatcher::retire(std::uint64_t keep_from, MatchSink& 
 
 namespace tamis::match {
 
-void StreamMatcher::begin_segment(std::uint64_t index, std::vector<std::uint32_t> context_rules) {
+void StreamMatcher::begin_segment(std::uint64_t index, std::vector<std::uint32_t> context_rules,
+                                  std::uint64_t at) {
   segmented_ = true;
   for (std::uint32_t r : context_rules) {
-    states_[r].clusters.push_back(Cluster{offset_, kOpenEnd, {}, true, true});
+    states_[r].clusters.push_back(Cluster{at, kOpenEnd, {}, true, true});
   }
-  segments_.push_back(Segment{index, offset_, kOpenEnd, std::move(context_rules)});
+  segments_.push_back(Segment{index, at, kOpenEnd, std::move(context_rules)});
 }
 
-void StreamMatcher::end_segment() {
+void StreamMatcher::end_segment(std::uint64_t at) {
   if (segments_.empty() || segments_.back().end != kOpenEnd) return;
   Segment& segment = segments_.back();
-  segment.end = offset_;
+  segment.end = at;
   for (std::uint32_t r : segment.context_rules) {
-    for (Cluster& cluster : states_[r].clusters) {
-      if (cluster.open) {
-        cluster.open = false;
-        cluster.max_end = offset_;
+    // Only the newest open region can belong to this segment; search from the back.
+    auto& clusters = states_[r].clusters;
+    for (auto it = clusters.rbegin(); it != clusters.rend(); ++it) {
+      if (it->open) {
+        it->open = false;
+        it->max_end = at;
+        break;
       }
     }
   }
@@ -618,7 +637,7 @@ void StreamMatcher::split_long_segment_regions() {
   for (std::uint32_t r : segments_.back().context_rules) {
     auto& clusters = states_[r].clusters;
     if (clusters.empty() || !clusters.back().open) continue;
-    if (offset_ - clusters.back().min_end <= kMaxClusterSpan) continue;
+    if (offset_ <= clusters.back().min_end + kMaxClusterSpan) continue;
     clusters.back().open = false;
     clusters.back().max_end = offset_;
     clusters.push_back(Cluster{offset_, kOpenEnd, {}, true, true});

@@ -38,8 +38,11 @@ class StreamMatcher {
   // CSV cell, a JSON value). A match never spans two segments; a keyword counts only inside the
   // match's own segment; and `context_rules` (sorted indices of the rules whose keyword is the
   // column name or a key on the JSON path, see context_rules()) hold for every match in it.
-  void begin_segment(std::uint64_t index, std::vector<std::uint32_t> context_rules);
-  void end_segment();
+  // `at` is the offset where the segment starts or ends; it may lie beyond the bytes fed so far,
+  // so callers can batch many small segments into one feed().
+  void begin_segment(std::uint64_t index, std::vector<std::uint32_t> context_rules,
+                     std::uint64_t at);
+  void end_segment(std::uint64_t at);
   // The rules whose keywords appear in these names (whole words for managed identifiers).
   std::vector<std::uint32_t> context_rules(const std::vector<std::string>& names);
   // Segments below this index are no longer referenced by anything pending.

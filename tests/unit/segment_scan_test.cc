@@ -153,3 +153,30 @@ TEST(SegmentScan, ManyRowsKeepMemoryBoundedAndCountEverything) {
 
 }  // namespace
 }  // namespace tamis
+
+namespace tamis {
+namespace {
+
+// Thousands of small values are batched into one matcher call; keyword regions found inside the
+// batch must still be decided in order with the column regions queued for later values.
+TEST(SegmentScan, BatchedValuesKeepEveryDecisionExact) {
+  auto engine = ssn_engine();
+  Scanner scanner(engine);
+  scanner.begin("mixed.csv");
+  for (std::uint64_t row = 2; row < 2002; ++row) {
+    add_cell(scanner, cell(row, 1, "note"), "SSN 536-22-1849");
+    add_cell(scanner, cell(row, 2, "ssn"), "412-67-3390");
+    add_cell(scanner, cell(row, 3, "ref"), "536-22-1849");
+    add_cell(scanner, cell(row, 4, "ssn"), "ssn");
+  }
+  const ObjectResult result = scanner.finish();
+  const Detection* d = find_detection(result, "USA_SOCIAL_SECURITY_NUMBER");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->count, 4000U);
+  for (const Occurrence& o : d->occurrences) {
+    EXPECT_NE(std::get<CellLocation>(o.where).column, 3U);
+  }
+}
+
+}  // namespace
+}  // namespace tamis
