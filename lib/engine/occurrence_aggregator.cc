@@ -35,8 +35,9 @@ bool OccurrenceAggregator::on_accept(std::uint32_t rule, std::uint64_t /*start*/
   return true;
 }
 
-std::uint64_t OccurrenceAggregator::add_segment(SegmentLocation location) {
-  segments_.push_back(std::move(location));
+std::uint64_t OccurrenceAggregator::add_segment(const SegmentLocation& location) {
+  // Only where it is: the context keywords were needed to choose rules, not for results.
+  segments_.push_back(location.where);
   return first_segment_ + segments_.size() - 1;
 }
 
@@ -51,7 +52,7 @@ bool OccurrenceAggregator::on_located(std::uint32_t rule, Occurrence occurrence,
                                       std::uint64_t segment) {
   if (segment != match::kNoSegment && segment >= first_segment_ &&
       segment - first_segment_ < segments_.size()) {
-    occurrence.where = segments_[segment - first_segment_].where;
+    occurrence.where = segments_[segment - first_segment_];
   }
   Detection& detection = detections_[rule];
   bool keep_going = true;

@@ -26,7 +26,7 @@ class OccurrenceAggregator final : public match::MatchSink {
   bool on_located(std::uint32_t rule, Occurrence occurrence, std::uint64_t segment) override;
 
   // Locations of the object's segments, by segment index, so occurrences can carry them.
-  std::uint64_t add_segment(SegmentLocation location);
+  std::uint64_t add_segment(const SegmentLocation& location);
   void forget_segments_before(std::uint64_t index);
 
   // Moves the detections (managed in catalogue order, then custom) and severities into `result`.
@@ -37,7 +37,7 @@ class OccurrenceAggregator final : public match::MatchSink {
   const Config& config_;
   const Scanner::OccurrenceCallback* callback_ = nullptr;
   std::vector<Detection> detections_;  // one per rule
-  std::deque<SegmentLocation> segments_;
+  std::deque<std::variant<std::monostate, CellLocation, RecordLocation>> segments_;
   std::uint64_t first_segment_ = 0;  // index of segments_.front()
 };
 

@@ -604,13 +604,13 @@ StreamMatcher::Status StreamMatcher::retire(std::uint64_t keep_from, MatchSink& 
 
 namespace tamis::match {
 
-void StreamMatcher::begin_segment(std::uint64_t index, std::vector<std::uint32_t> context_rules,
+void StreamMatcher::begin_segment(std::uint64_t index, std::span<const std::uint32_t> context_rules,
                                   std::uint64_t at) {
   segmented_ = true;
   for (std::uint32_t r : context_rules) {
     states_[r].clusters.push_back(Cluster{at, kOpenEnd, {}, true, true});
   }
-  segments_.push_back(Segment{index, at, kOpenEnd, std::move(context_rules)});
+  segments_.push_back(Segment{index, at, kOpenEnd, context_rules});
 }
 
 void StreamMatcher::end_segment(std::uint64_t at) {

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <deque>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,7 +41,8 @@ class StreamMatcher {
   // column name or a key on the JSON path, see context_rules()) hold for every match in it.
   // `at` is the offset where the segment starts or ends; it may lie beyond the bytes fed so far,
   // so callers can batch many small segments into one feed().
-  void begin_segment(std::uint64_t index, std::vector<std::uint32_t> context_rules,
+  // `context_rules` must stay alive until the object is finished (the caller caches them).
+  void begin_segment(std::uint64_t index, std::span<const std::uint32_t> context_rules,
                      std::uint64_t at);
   void end_segment(std::uint64_t at);
   // The rules whose keywords appear in these names (whole words for managed identifiers).
@@ -70,7 +72,7 @@ class StreamMatcher {
     std::uint64_t index;
     std::uint64_t start;
     std::uint64_t end;  // kOpenEnd until end_segment()
-    std::vector<std::uint32_t> context_rules;
+    std::span<const std::uint32_t> context_rules;
   };
   struct RuleState {
     std::deque<Cluster> clusters;
