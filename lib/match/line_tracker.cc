@@ -6,15 +6,6 @@
 namespace tamis::match {
 namespace {
 
-// UTF-8 code points start at every byte that is not a continuation byte (10xxxxxx). A plain
-// indexed loop over unsigned bytes, which the compiler vectorises.
-std::uint64_t count_code_points(std::string_view bytes) {
-  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-  std::uint64_t n = 0;
-  for (std::size_t i = 0; i < bytes.size(); ++i) n += (p[i] & 0xC0U) != 0x80U ? 1U : 0U;
-  return n;
-}
-
 // memchr from newline to newline: lines are tens of bytes long, and memchr runs at memory speed.
 std::uint64_t count_newlines(std::string_view bytes) {
   std::uint64_t n = 0;
@@ -30,6 +21,14 @@ std::uint64_t count_newlines(std::string_view bytes) {
 }
 
 }  // namespace
+
+// A plain indexed loop over unsigned bytes, which the compiler vectorises.
+std::uint64_t count_code_points(std::string_view bytes) {
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  std::uint64_t n = 0;
+  for (std::size_t i = 0; i < bytes.size(); ++i) n += (p[i] & 0xC0U) != 0x80U ? 1U : 0U;
+  return n;
+}
 
 void LineTracker::reset() {
   offset_ = 0;

@@ -3,10 +3,15 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 
 #include "match/text_window.h"
 
 namespace tamis::match {
+
+// UTF-8 code points in `bytes`: every byte that is not a continuation byte starts one. Columns and
+// keyword distances are counted in these, as Macie counts characters.
+std::uint64_t count_code_points(std::string_view bytes);
 
 class LineTracker {
  public:

@@ -235,6 +235,17 @@ void StreamMatcher::decide_ready_clusters(bool final, MatchSink& sink) {
   }
 }
 
+void StreamMatcher::keep_leftmost(std::vector<Candidate>& candidates, std::uint64_t start,
+                                  std::uint64_t end) {
+  auto it = std::find_if(candidates.begin(), candidates.end(),
+                         [&](const Candidate& c) { return c.end == end; });
+  if (it == candidates.end()) {
+    candidates.push_back({start, end, 0});
+  } else {
+    it->start = std::min(it->start, start);
+  }
+}
+
 const hs_database_t* StreamMatcher::start_database(std::uint32_t rule_index) {
   const StartFinder& finder = *rules_.rules[rule_index].start;
   const hs_database_t* db = finder.database();
@@ -268,20 +279,17 @@ std::vector<StreamMatcher::Candidate> StreamMatcher::region_candidates(std::uint
   const bool probe = rule.start->method() == StartFinder::Method::kAnchoredProbe;
   for (const BlockHit& h : hits) {
     const std::uint64_t end = w0 + h.to;
-    auto it =
-        std::find_if(out.begin(), out.end(), [&](const Candidate& c) { return c.end == end; });
     if (probe) {
-      if (it != out.end()) continue;
+      // The probe already returns the leftmost start: one probe per distinct end.
+      const bool seen =
+          std::any_of(out.begin(), out.end(), [&](const Candidate& c) { return c.end == end; });
+      if (seen) continue;
       const std::uint64_t lowest = std::max(w0, end > rule.max_width ? end - rule.max_width : 0);
       if (auto start = leftmost_start(rule_index, end, lowest)) out.push_back({*start, end, 0});
       continue;
     }
     if (h.from == 0 && w0 != 0) continue;
-    if (it == out.end()) {
-      out.push_back({w0 + h.from, end, 0});
-    } else {
-      it->start = std::min(it->start, w0 + h.from);
-    }
+    keep_leftmost(out, w0 + h.from, end);
   }
   return out;
 }
@@ -290,15 +298,7 @@ std::vector<StreamMatcher::Candidate> StreamMatcher::first_candidates(std::uint3
                                                                       const Cluster& cluster) {
   const Rule& rule = rules_.rules[rule_index];
   std::vector<Candidate> out;
-  auto add = [&](std::uint64_t start, std::uint64_t end) {
-    auto it =
-        std::find_if(out.begin(), out.end(), [&](const Candidate& c) { return c.end == end; });
-    if (it == out.end()) {
-      out.push_back({start, end, 0});
-    } else {
-      it->start = std::min(it->start, start);
-    }
-  };
+  auto add = [&](std::uint64_t start, std::uint64_t end) { keep_leftmost(out, start, end); };
   if (rules_.start_mode == StartOffsetMode::kSomLeftmost) {
     for (const Hit& hit : cluster.hits) add(hit.from, hit.to);
     return out;
@@ -477,9 +477,7 @@ std::uint64_t StreamMatcher::chars_between(std::uint64_t from, std::uint64_t to)
   if (to <= from) return 0;
   if (from < window_.begin()) return kUnknown;
   std::uint64_t n = 0;
-  window_.for_each_piece(from, to, [&](std::string_view piece) {
-    for (char c : piece) n += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U ? 1 : 0;
-  });
+  window_.for_each_piece(from, to, [&](std::string_view piece) { n += count_code_points(piece); });
   return n;
 }
 

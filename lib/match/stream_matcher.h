@@ -107,6 +107,9 @@ class StreamMatcher {
   void route_hits();
   void decide_ready_clusters(bool final, MatchSink& sink);
   void decide_cluster(std::uint32_t rule_index, const Cluster& cluster, MatchSink& sink);
+  // One candidate per end, with the leftmost start reported for it.
+  static void keep_leftmost(std::vector<Candidate>& candidates, std::uint64_t start,
+                            std::uint64_t end);
   const hs_database_t* start_database(std::uint32_t rule_index);
   std::vector<Candidate> first_candidates(std::uint32_t rule_index, const Cluster& cluster);
   // The leftmost start >= min_start of a match of the rule ending exactly at `end`.

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "archive/byte_source.h"
@@ -70,7 +71,7 @@ ObjectStatus unsupported_type(mode_t mode) {
   return {"SKIPPED", "UNSUPPORTED_FILE_TYPE", std::string(file_type_name(mode))};
 }
 
-// Closes the descriptor on every path out of scan_file.
+// Closes the descriptor on every path out of the scan.
 class FileDescriptor {
  public:
   explicit FileDescriptor(int fd) : fd_(fd) {}
@@ -80,88 +81,23 @@ class FileDescriptor {
   FileDescriptor(const FileDescriptor&) = delete;
   FileDescriptor& operator=(const FileDescriptor&) = delete;
   int get() const { return fd_; }
+  // Hands the descriptor over to another owner.
+  int release() { return std::exchange(fd_, -1); }
 
  private:
   int fd_;
 };
 
-}  // namespace
-
-// A regular file's descriptor as a ByteSource; seekable, so 7z (index at the end) works.
-class DescriptorSource final : public ByteSource {
- public:
-  DescriptorSource(int fd, std::uint64_t size, std::size_t chunk_size)
-      : fd_(fd), size_(size), buffer_(chunk_size) {}
-
-  Pull pull(std::string_view& chunk) override {
-    for (;;) {
-      const ssize_t got = ::read(fd_, buffer_.data(), buffer_.size());
-      if (got < 0 && errno == EINTR) continue;
-      if (got < 0) {
-        status_ = {"PARTIAL", "UNABLE_TO_PARSE_FILE",
-                   os_error_text(errno) + " at byte " + std::to_string(offset_)};
-        return Pull::kEnd;
-      }
-      if (got == 0) return Pull::kEnd;
-      offset_ += static_cast<std::uint64_t>(got);
-      chunk = std::string_view(buffer_.data(), static_cast<std::size_t>(got));
-      return Pull::kData;
-    }
-  }
-  const ObjectStatus& status() const override { return status_; }
-  bool can_seek() const override { return true; }
-  std::uint64_t seekable_size() const override { return size_; }
-  bool seek_to(std::uint64_t offset) override {
-    if (::lseek(fd_, static_cast<off_t>(offset), SEEK_SET) < 0) return false;
-    offset_ = offset;
-    return true;
-  }
-
- private:
-  int fd_;
-  std::uint64_t size_;
-  std::uint64_t offset_ = 0;
-  std::vector<char> buffer_;
-  ObjectStatus status_;
+// The checks before any byte is read, shared by scan_file and scan_file_objects: on success the
+// open descriptor (the caller owns it) and the file's size, otherwise the result for an object
+// that cannot be read.
+struct OpenFile {
+  int fd = -1;
+  std::uint64_t size = 0;
 };
 
-void scan_file_objects(Scanner& scanner, const std::string& path,
-                       const std::function<void(ObjectResult)>& emit, std::size_t chunk_size) {
-  if (chunk_size == 0) chunk_size = kDefaultReadChunk;
-  const std::uint64_t max_bytes = scanner.engine().config().limits.max_object_bytes;
-  struct stat before {};
-  if (::stat(path.c_str(), &before) != 0) {
-    return emit(unread_object(path, 0, status_for_open_error(errno)));
-  }
-  if (!S_ISREG(before.st_mode))
-    return emit(unread_object(path, 0, unsupported_type(before.st_mode)));
-  FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
-  if (fd.get() < 0) return emit(unread_object(path, 0, status_for_open_error(errno)));
-  struct stat info {};
-  if (::fstat(fd.get(), &info) != 0)
-    return emit(unread_object(path, 0, status_for_open_error(errno)));
-  if (!S_ISREG(info.st_mode)) return emit(unread_object(path, 0, unsupported_type(info.st_mode)));
-  const auto size = static_cast<std::uint64_t>(info.st_size);
-  if (size > max_bytes) {
-    return emit(
-        unread_object(path, size,
-                      {"SKIPPED", "FILE_EXCEEDS_SIZE_LIMIT",
-                       std::to_string(size) + " bytes, limit is " + std::to_string(max_bytes)}));
-  }
-  (void)::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
-  DescriptorSource source(fd.get(), size, chunk_size);
-  ObjectScanner objects(scanner);
-  objects.scan(source, path, [&](ObjectResult result) {
-    // The object itself (not a member) has the file's size, as scan_file reports it.
-    if (result.path == path) result.size = std::max(result.size, size);
-    emit(std::move(result));
-  });
-}
-
-ObjectResult scan_file(Scanner& scanner, const std::string& path, std::size_t chunk_size) {
-  if (chunk_size == 0) chunk_size = kDefaultReadChunk;
-  const std::uint64_t max_bytes = scanner.engine().config().limits.max_object_bytes;
-
+std::variant<OpenFile, ObjectResult> open_for_scan(const std::string& path,
+                                                   std::uint64_t max_bytes) {
   // A stat before opening keeps us from opening devices (which can have side effects) and FIFOs
   // (where open() would wait for a writer).
   struct stat before {};
@@ -172,8 +108,9 @@ ObjectResult scan_file(Scanner& scanner, const std::string& path, std::size_t ch
 
   // O_NONBLOCK only matters if the path was swapped for a FIFO since the stat; it is a no-op for
   // regular files.
-  FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
-  if (fd.get() < 0) return unread_object(path, 0, status_for_open_error(errno));
+  const int raw_fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+  if (raw_fd < 0) return unread_object(path, 0, status_for_open_error(errno));
+  FileDescriptor fd(raw_fd);
 
   struct stat info {};
   if (::fstat(fd.get(), &info) != 0) return unread_object(path, 0, status_for_open_error(errno));
@@ -186,37 +123,99 @@ ObjectResult scan_file(Scanner& scanner, const std::string& path, std::size_t ch
   }
   // Advice only: a failure changes nothing about correctness.
   (void)::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
+  return OpenFile{fd.release(), size};
+}
 
-  scanner.begin(path);
-  std::vector<char> buffer(chunk_size);
-  std::uint64_t offset = 0;
-  for (;;) {
-    const ssize_t got = ::read(fd.get(), buffer.data(), buffer.size());
-    if (got < 0) {
-      if (errno == EINTR) continue;
-      scanner.fail({"PARTIAL", "UNABLE_TO_PARSE_FILE",
-                    os_error_text(errno) + " at byte " + std::to_string(offset)});
-      break;
-    }
-    if (got == 0) break;
-    auto length = static_cast<std::uint64_t>(got);
-    // The file may grow while we read it; the limit holds for what we classify, not only the stat.
-    bool over_limit = false;
-    if (offset + length > max_bytes) {
-      length = max_bytes - offset;
-      over_limit = true;
-    }
-    scanner.feed(std::string_view(buffer.data(), static_cast<std::size_t>(length)));
-    offset += length;
-    if (over_limit) {
-      scanner.fail(
-          {"PARTIAL", "FILE_EXCEEDS_SIZE_LIMIT",
-           "file grew past the limit of " + std::to_string(max_bytes) + " bytes while being read"});
-      break;
+// A regular file's descriptor as a ByteSource: reads in fixed chunks, maps read errors to the
+// status, and holds the size limit for what is read even if the file grows meanwhile. Seekable,
+// so 7z (index at the end) works.
+class DescriptorSource final : public ByteSource {
+ public:
+  DescriptorSource(int fd, std::uint64_t size, std::uint64_t max_bytes, std::size_t chunk_size)
+      : fd_(fd), size_(size), max_bytes_(max_bytes), buffer_(chunk_size) {}
+
+  Pull pull(std::string_view& chunk) override {
+    if (ended_) return Pull::kEnd;
+    for (;;) {
+      const ssize_t got = ::read(fd_, buffer_.data(), buffer_.size());
+      if (got < 0 && errno == EINTR) continue;
+      if (got < 0) {
+        status_ = {"PARTIAL", "UNABLE_TO_PARSE_FILE",
+                   os_error_text(errno) + " at byte " + std::to_string(offset_)};
+        ended_ = true;
+        return Pull::kEnd;
+      }
+      if (got == 0) {
+        ended_ = true;
+        return Pull::kEnd;
+      }
+      auto length = static_cast<std::uint64_t>(got);
+      if (offset_ + length > max_bytes_) {
+        length = max_bytes_ - offset_;
+        status_ = {"PARTIAL", "FILE_EXCEEDS_SIZE_LIMIT",
+                   "file grew past the limit of " + std::to_string(max_bytes_) +
+                       " bytes while being read"};
+        ended_ = true;  // the bytes up to the limit are the last ones delivered
+      }
+      offset_ += length;
+      chunk = std::string_view(buffer_.data(), static_cast<std::size_t>(length));
+      return Pull::kData;
     }
   }
+  const ObjectStatus& status() const override { return status_; }
+  bool can_seek() const override { return true; }
+  std::uint64_t seekable_size() const override { return size_; }
+  bool seek_to(std::uint64_t offset) override {
+    if (::lseek(fd_, static_cast<off_t>(offset), SEEK_SET) < 0) return false;
+    offset_ = offset;
+    ended_ = false;
+    status_ = {};
+    return true;
+  }
+
+ private:
+  int fd_;
+  std::uint64_t size_;
+  std::uint64_t max_bytes_;
+  std::uint64_t offset_ = 0;
+  bool ended_ = false;
+  std::vector<char> buffer_;
+  ObjectStatus status_;
+};
+
+}  // namespace
+
+void scan_file_objects(Scanner& scanner, const std::string& path,
+                       const std::function<void(ObjectResult)>& emit, std::size_t chunk_size) {
+  if (chunk_size == 0) chunk_size = kDefaultReadChunk;
+  const std::uint64_t max_bytes = scanner.engine().config().limits.max_object_bytes;
+  auto opened = open_for_scan(path, max_bytes);
+  if (auto* unread = std::get_if<ObjectResult>(&opened)) return emit(std::move(*unread));
+  const OpenFile file = std::get<OpenFile>(opened);
+  const FileDescriptor fd(file.fd);
+  DescriptorSource source(fd.get(), file.size, max_bytes, chunk_size);
+  ObjectScanner objects(scanner);
+  objects.scan(source, path, [&](ObjectResult result) {
+    // The object itself (not a member) has the file's size, as scan_file reports it.
+    if (result.path == path) result.size = std::max(result.size, file.size);
+    emit(std::move(result));
+  });
+}
+
+ObjectResult scan_file(Scanner& scanner, const std::string& path, std::size_t chunk_size) {
+  if (chunk_size == 0) chunk_size = kDefaultReadChunk;
+  const std::uint64_t max_bytes = scanner.engine().config().limits.max_object_bytes;
+  auto opened = open_for_scan(path, max_bytes);
+  if (auto* unread = std::get_if<ObjectResult>(&opened)) return std::move(*unread);
+  const OpenFile file = std::get<OpenFile>(opened);
+  const FileDescriptor fd(file.fd);
+  DescriptorSource source(fd.get(), file.size, max_bytes, chunk_size);
+  scanner.begin(path);
+  std::string_view chunk;
+  while (source.pull(chunk) == Pull::kData) scanner.feed(chunk);
+  if (!is_complete(source.status())) scanner.fail(source.status());
   ObjectResult result = scanner.finish();
-  result.size = size;
+  result.size = file.size;
   return result;
 }
 
