@@ -6,11 +6,11 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config
-  libicu-dev zlib1g-dev libarchive-dev nlohmann-json3-dev
+  libicu-dev zlib1g-dev libarchive-dev libxml2-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 clang-format
   # Real archive and compression tools: tests build their fixtures with them at test time.
-  zip unzip p7zip-full tar gzip bzip2 xz-utils zstd lz4 cpio binutils
+  zip unzip p7zip-full tar gzip bzip2 xz-utils zstd lz4 lzip ncompress cpio binutils xorriso
 )
 
 # Hyperscan only exists for x86-64; Vectorscan is its API-compatible port for other CPUs.
