@@ -38,7 +38,13 @@ bool ArchiveReader::open() {
   if (sniff_.kind == ContainerKind::kCompressedStream) {
     // Exactly one filter, appended by hand: libarchive would otherwise strip every layer of a
     // gzip-in-gzip at once (up to 25), and each layer must count against maxArchiveDepth.
-    if (archive_read_append_filter(archive_, sniff_.libarchive_filter) != ARCHIVE_OK) return false;
+    // Except compress (.Z): appending it crashes libarchive up to 3.8 (its bidder reads input
+    // before there is any; libarchive issue #2514), so it is registered as a bidder instead. A .Z
+    // inside a .Z is then opened in one go: the one place where a layer escapes the depth count.
+    const int status = sniff_.libarchive_filter == ARCHIVE_FILTER_COMPRESS
+                           ? archive_read_support_filter_compress(archive_)
+                           : archive_read_append_filter(archive_, sniff_.libarchive_filter);
+    if (status != ARCHIVE_OK) return false;
     // A compressed stream that holds no archive is one member: libarchive's raw format, which is
     // only ever enabled here, never for content that was not sniffed as compressed.
     archive_read_support_format_raw(archive_);

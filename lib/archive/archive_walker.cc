@@ -98,7 +98,7 @@ class Walker {
   ObjectStatus walk(ByteSource& source, const MemberInfo& info, std::string* mime_type) {
     PeekSource peek(source);
     const SniffResult sniff = sniff_container(peek.head());
-    if (sniff.kind == ContainerKind::kNone) {
+    if (sniff.kind == ContainerKind::kNone || visitor_.reads_as_document(info, peek.head())) {
       deliver(peek, info);
       return ObjectStatus{};
     }
@@ -242,12 +242,17 @@ class Walker {
 
 WalkSummary walk_archive(ByteSource& object, std::string_view object_name, const Limits& limits,
                          MemberVisitor& visitor) {
-  const Utf8ThreadLocale utf8_names;
-  Walker walker(limits, visitor);
   MemberInfo top;
   top.path = std::string(object_name);
+  return walk_archive(object, top, limits, visitor);
+}
+
+WalkSummary walk_archive(ByteSource& object, const MemberInfo& start, const Limits& limits,
+                         MemberVisitor& visitor) {
+  const Utf8ThreadLocale utf8_names;
+  Walker walker(limits, visitor);
   WalkSummary summary;
-  summary.status = walker.walk(object, top, &summary.mime_type);
+  summary.status = walker.walk(object, start, &summary.mime_type);
   if (walker.stopped() && is_complete(summary.status)) summary.status = walker.stop_status();
   summary.members = walker.members();
   summary.bytes_delivered = walker.delivered();

@@ -32,6 +32,12 @@ class MemberVisitor {
   // A member with nothing to scan (encrypted, a link or device, an archive nested too deep), or a
   // nested archive that could not be walked to its end; `status` says which and why.
   virtual void on_unreadable(const MemberInfo& member, const ObjectStatus& status) = 0;
+  // Asked before the walker opens what looks like a container: true when the visitor reads it
+  // as one document instead (an Office file is a zip, but its parts are not separate objects).
+  // `head` is the start of the content (up to kSniffBytes).
+  virtual bool reads_as_document(const MemberInfo& /*member*/, std::string_view /*head*/) {
+    return false;
+  }
 };
 
 struct WalkSummary {
@@ -44,6 +50,11 @@ struct WalkSummary {
 };
 
 WalkSummary walk_archive(ByteSource& object, std::string_view object_name, const Limits& limits,
+                         MemberVisitor& visitor);
+
+// The same for an object found inside another one (an email's attachment): `start` gives its
+// nested path and depth, so names and maxArchiveDepth continue from there.
+WalkSummary walk_archive(ByteSource& object, const MemberInfo& start, const Limits& limits,
                          MemberVisitor& visitor);
 
 }  // namespace tamis

@@ -52,19 +52,22 @@ struct Suffix {
   std::string_view to;
 };
 
-constexpr std::array<Suffix, 12> kCompressorSuffixes{{
+constexpr std::array<Suffix, 15> kCompressorSuffixes{{
     {".tgz", ".tar"},
     {".taz", ".tar"},
     {".tbz2", ".tar"},
     {".tbz", ".tar"},
     {".txz", ".tar"},
     {".tzst", ".tar"},
+    {".tlz", ".tar"},
     {".gz", ""},
     {".bz2", ""},
     {".xz", ""},
     {".zst", ""},
     {".lz4", ""},
     {".Z", ""},
+    {".lz", ""},
+    {".lzma", ""},
 }};
 
 bool is_valid_utf8(std::string_view s) {

@@ -33,6 +33,12 @@ void Scanner::set_occurrence_callback(OccurrenceCallback callback) {
   scan_->callback = std::move(callback);
 }
 
+Scanner Scanner::spawn() const {
+  Scanner child(engine_);
+  child.set_occurrence_callback(scan_->callback);
+  return child;
+}
+
 void Scanner::begin(std::string path) {
   ObjectScan& s = *scan_;
   s.result = ObjectResult{};

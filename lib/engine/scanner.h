@@ -50,6 +50,10 @@ class Scanner {
 
   const Engine& engine() const { return *engine_; }
 
+  // Another scanner over the same engine with the same occurrence callback, for an object met
+  // while this one is still open (an email's attachment).
+  Scanner spawn() const;
+
  private:
   void scan_bytes(std::string_view bytes, bool count = true);
   void flush_batch();

@@ -234,6 +234,35 @@ TEST(ArchiveWalk, EachCompressorAndArchiveFormatIsWalked) {
   }
 }
 
+// The formats whose tools install-deps.sh adds for this test alone: ISO 9660 images (xorriso's
+// mkisofs mode, with Rock Ridge names), lzip and Unix compress (.Z).
+TEST(ArchiveWalk, IsoImageLzipAndCompressAreWalked) {
+  TAMIS_REQUIRE_TOOLS("xorriso", "lzip", "compress", "tar");
+  ScratchDir dir;
+  const std::string csv = numbered_lines(2000);
+  write_file(dir.file("data.csv"), csv);
+  ASSERT_TRUE(dir.run(
+      "mkdir -p image/reports && cp data.csv image/reports/q1-customers.csv && "
+      "xorriso -as mkisofs -quiet -R -o data.iso image 2>/dev/null && "
+      "lzip -kc data.csv > data.csv.lz && compress -c data.csv > data.csv.Z && "
+      "tar -cf - data.csv | lzip > data.tar.lz"));
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"data.iso", "data.iso/reports/q1-customers.csv"},
+      {"data.csv.lz", "data.csv.lz/data.csv"},
+      {"data.csv.Z", "data.csv.Z/data.csv"},
+      {"data.tar.lz", "data.tar.lz/data.csv"},
+  };
+  for (const auto& [file, path] : cases) {
+    SCOPED_TRACE(file);
+    RecordingVisitor visitor;
+    const WalkSummary summary = walk_file(dir.file(file), file, visitor);
+    EXPECT_EQ(summary.status.code, "COMPLETE") << summary.status.detail;
+    ASSERT_EQ(visitor.members.size(), 1u) << ::testing::PrintToString(visitor.paths());
+    EXPECT_EQ(visitor.members[0].info.path, path);
+    EXPECT_EQ(visitor.members[0].content, csv);
+  }
+}
+
 TEST(ArchiveWalk, Lz4StreamIsWalked) {
   TAMIS_REQUIRE_TOOLS("lz4");
   ScratchDir dir;
