@@ -224,7 +224,9 @@ std::size_t header_colon_position(std::string_view line) {
 void HeaderBlock::start_field(std::string_view line, std::size_t colon) {
   HeaderField field;
   field.name = std::string(trim(line.substr(0, colon)));
-  field.value = std::string(line.substr(colon + 1));
+  std::string_view value = line.substr(colon + 1);
+  while (!value.empty() && is_blank(value.front())) value.remove_prefix(1);
+  field.value = std::string(value);
   fields_.push_back(std::move(field));
 }
 

@@ -14,7 +14,7 @@ namespace tamis {
 
 struct HeaderField {
   std::string name;   // as written
-  std::string value;  // unfolded (line breaks removed, folding blanks kept), not decoded
+  std::string value;  // blanks after the colon dropped, unfolded (folding blanks kept), not decoded
 };
 
 // A header block collected line by line.
