@@ -38,7 +38,8 @@ bool PartReader::parse(const OoxmlPart& part, XmlEvents& events) {
   const std::uint64_t before = package_.total_bytes();
   const ObjectStatus read =
       package_.read(part, [&](std::string_view chunk) { return parser.feed(chunk); });
-  parser.finish();
+  // A part cut short by a limit or a fault is not ended: its missing end is no XML error.
+  if (is_complete(read)) parser.finish();
   ++summary_.parts_read;
   summary_.uncompressed_bytes += package_.total_bytes() - before;
   if (parser.errors() > 0) {

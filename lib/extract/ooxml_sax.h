@@ -19,8 +19,8 @@ class XmlAttributes {
   // libxml2's SAX2 layout: per attribute localname, prefix, URI, value start, value end.
   XmlAttributes(const unsigned char** attributes, int count)
       : attributes_(attributes), count_(count) {}
-  // Empty when absent. Predefined entities and character references are already decoded.
-  std::string_view get(std::string_view local_name) const;
+  // Empty when absent. Predefined entities and character references are decoded.
+  std::string get(std::string_view local_name) const;
 
  private:
   const unsigned char** attributes_;

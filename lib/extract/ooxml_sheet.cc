@@ -133,7 +133,7 @@ void SheetEvents::start_cell(const XmlAttributes& attributes) {
     column_ = next_column_;
   }
   next_column_ = column_ + 1;
-  const std::string_view type = attributes.get("t");
+  const std::string type = attributes.get("t");
   if (type.empty() || type == "n") {
     type_ = CellType::kNumber;
   } else if (type == "s") {

@@ -47,14 +47,16 @@ void TextFlow::literal(char separator) {
 }
 
 void TextFlow::cell_start() {
-  if (cells_.size() < kMaxNestedCells) cells_.push_back(pieces_);
+  if (cells_.size() < kMaxNestedCells) cells_.push_back(OpenCell{pieces_, held_});
 }
 
 void TextFlow::cell_end() {
   if (cells_.empty()) return;
-  const bool had_text = pieces_ != cells_.back();
+  const OpenCell cell = cells_.back();
   cells_.pop_back();
-  if (had_text) held_ = Separator::kTab;
+  // A cell with text ends with a tab (its last paragraph's newline turns into it); an empty
+  // one's paragraphs are forgotten.
+  held_ = pieces_ != cell.pieces ? Separator::kTab : cell.held;
 }
 
 }  // namespace tamis

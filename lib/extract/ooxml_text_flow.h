@@ -41,9 +41,13 @@ class TextFlow {
   Separator held_ = Separator::kNone;
   bool wrote_any_ = false;
   std::uint64_t pieces_ = 0;  // text pieces written so far
-  // For each open cell (tables nest): pieces_ when it started, capped so a hostile nesting cannot
-  // grow it (libxml2 caps depth at 256 anyway).
-  std::vector<std::uint64_t> cells_;
+  // For each open cell (tables nest): pieces_ and the held separator when it started, so that an
+  // empty cell leaves no trace. Capped so a hostile nesting cannot grow it.
+  struct OpenCell {
+    std::uint64_t pieces = 0;
+    Separator held = Separator::kNone;
+  };
+  std::vector<OpenCell> cells_;
 };
 
 }  // namespace tamis
