@@ -525,6 +525,25 @@ TEST(MimeWalker, MultipartWithoutBoundaryIsScannedWhole) {
   EXPECT_EQ(visitor.find("")->body, "--x\n\nbody\n--x--\n");
 }
 
+TEST(MimeWalker, OddEncodingsAndBoundariesAreDiagnosed) {
+  RecordingVisitor visitor;
+  const std::string long_boundary(1000, 'b');
+  std::string email = "Content-Type: multipart/mixed; boundary=o\n\n";
+  email += "--o\nContent-Transfer-Encoding: x-uuencode\n\nbegin 644 f\n";
+  email += "--o\nContent-Transfer-Encoding: quoted-printable\n\nlone = sign\n";
+  email += "--o\nContent-Type: multipart/mixed; boundary=" + long_boundary + "\n\ninner\n";
+  email += "--o--\n";
+  const MimeSummary summary = walk(email, visitor);
+  EXPECT_TRUE(has_diagnostic(summary, "MIME_UNKNOWN_TRANSFER_ENCODING"));
+  EXPECT_TRUE(has_diagnostic(summary, "MIME_INVALID_QUOTED_PRINTABLE"));
+  EXPECT_TRUE(has_diagnostic(summary, "MIME_MISSING_BOUNDARY"));
+  EXPECT_TRUE(is_complete(summary.status));
+  EXPECT_EQ(visitor.find("1")->body, "begin 644 f");
+  EXPECT_EQ(visitor.find("2")->body, "lone = sign");
+  EXPECT_EQ(visitor.find("3")->body, "inner");
+  EXPECT_TRUE(visitor.find("3")->part.attachment);
+}
+
 TEST(MimeWalker, HugeHeaderIsCutAtTheLimit) {
   std::string email = "Subject: big\nX-Junk: ";
   email.append(3000, 'j');
