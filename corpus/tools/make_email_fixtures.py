@@ -18,7 +18,7 @@ def attachment_zip():
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         csv = (
             "name,ssn,iban\n"
-            "Ana Ruiz,412-67-3390,GB82 WEST 1234 5698 7654 32\n"
+            "Ana Ruiz,412-67-3390,GB59 UODD 7622 6374 5149 62\n"
             "Lee Chan,536-22-1849,\n"
         )
         z.writestr(zipfile.ZipInfo("export/employees.csv", (2024, 1, 1, 0, 0, 0)), csv)
@@ -32,7 +32,7 @@ def forwarded():
     inner["Subject"] = "Bank details"
     inner["Date"] = "Mon, 04 Mar 2024 10:00:00 +0000"
     inner["Message-ID"] = "<inner-1@example.com>"
-    inner.set_content("New account for the transfer: GB82 WEST 1234 5698 7654 32\n")
+    inner.set_content("New account for the transfer: GB59 UODD 7622 6374 5149 62\n")
     return inner
 
 

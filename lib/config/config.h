@@ -69,6 +69,9 @@ struct Config {
   Limits limits;
   bool reveal_values = false;  // put full found text in results instead of a masked preview
   StartOffsetMode start_offset_mode = StartOffsetMode::kRecoverOnHit;
+  // Decompress archive members on a second thread while the first scans them (the member then
+  // costs the slower of the two, not their sum). Off: the scan never starts a thread.
+  bool decode_in_background = true;
 };
 
 // Parses a JSON configuration. Errors name the JSON position (byte offset, line, column) for
