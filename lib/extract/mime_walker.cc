@@ -259,11 +259,8 @@ class Walker {
       : reader_(raw), limits_(limits), visitor_(visitor) {}
 
   MimeSummary run() {
+    // With no multipart open around it, the message's body or epilogue runs to the end.
     walk_entity("", 0, "text/plain");
-    if (!stopped_ && !reader_.at_end()) {
-      // Cannot happen with an empty boundary stack, but never leave bytes unaccounted for.
-      diagnose("MIME_TRAILING_DATA", "bytes after the message were not scanned");
-    }
     if (reader_.exhausted() && !is_complete(reader_.source_status()) &&
         is_complete(summary_.status)) {
       summary_.status = reader_.source_status();
