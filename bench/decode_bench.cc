@@ -64,9 +64,19 @@ std::shared_ptr<const Engine> default_engine() {
   return engine;
 }
 
+std::shared_ptr<const Engine> single_thread_engine() {
+  static const auto engine = [] {
+    Config config;
+    config.decode_in_background = false;
+    return *Engine::build(config, {"/tmp/tamis-bench-cache"});
+  }();
+  return engine;
+}
+
 void scan_object(benchmark::State& state, const std::string& data, const char* name,
-                 std::size_t decoded_bytes) {
-  Scanner scanner(default_engine());
+                 std::size_t decoded_bytes,
+                 const std::shared_ptr<const Engine>& engine = default_engine()) {
+  Scanner scanner(engine);
   ObjectScanner objects(scanner);
   std::uint64_t findings = 0;
   for (auto _ : state) {
@@ -108,6 +118,11 @@ void BM_DecodeScanGzipText(benchmark::State& state) {
   scan_object(state, gzipped_text(), "mixed.txt.gz", kBytes);
 }
 
+// The same with decompression on the scanning thread: the sum of both costs.
+void BM_DecodeScanGzipTextOneThread(benchmark::State& state) {
+  scan_object(state, gzipped_text(), "mixed.txt.gz", kBytes, single_thread_engine());
+}
+
 void BM_DecodeScanPlainText(benchmark::State& state) {
   static const std::string text = bench::generate_text(kBytes);
   scan_object(state, text, "mixed.txt", text.size());
@@ -125,6 +140,7 @@ void BM_DecodeScanJsonLines(benchmark::State& state) {
 
 BENCHMARK(BM_DecodeInflateOnly)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_DecodeScanGzipText)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_DecodeScanGzipTextOneThread)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_DecodeScanPlainText)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_DecodeScanCsv)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_DecodeScanJsonLines)->Unit(benchmark::kMillisecond)->UseRealTime();
