@@ -370,6 +370,19 @@ void parse_archive_limits(const Field& limits, Limits& out) {
   }
 }
 
+void parse_document_limits(const Field& limits, Limits& out) {
+  if (const auto field = limits.find("maxOfficePackageBytes")) {
+    out.max_office_package_bytes = field->integer(1, kNoUpperBound, "maxOfficePackageBytes");
+  }
+  if (const auto field = limits.find("maxOfficeExpansionRatio")) {
+    out.max_office_expansion_ratio =
+        static_cast<std::uint32_t>(field->integer(1, kMaxUint32, "maxOfficeExpansionRatio"));
+  }
+  if (const auto field = limits.find("maxEmailParts")) {
+    out.max_email_parts = field->integer(1, kNoUpperBound, "maxEmailParts");
+  }
+}
+
 void parse_tamis_section(const Field& root, Config& config) {
   const auto section = root.find("tamis");
   if (!section) return;
@@ -382,7 +395,8 @@ void parse_tamis_section(const Field& root, Config& config) {
   if (!limits) return;
   limits->expect_object({"maxObjectBytes", "maxOccurrencesPerType", "maxMatchBytes",
                          "maxArchiveDepth", "maxArchiveMembers", "maxDecodedBytes",
-                         "maxMemberBytes", "maxExpansionRatio"});
+                         "maxMemberBytes", "maxExpansionRatio", "maxOfficePackageBytes",
+                         "maxOfficeExpansionRatio", "maxEmailParts"});
   if (const auto field = limits->find("maxObjectBytes")) {
     config.limits.max_object_bytes = field->integer(1, kNoUpperBound, "maxObjectBytes");
   }
@@ -395,6 +409,7 @@ void parse_tamis_section(const Field& root, Config& config) {
         static_cast<std::uint32_t>(field->integer(1, kMaxUint32, "maxMatchBytes"));
   }
   parse_archive_limits(*limits, config.limits);
+  parse_document_limits(*limits, config.limits);
 }
 
 Config parse_document(const json& document, const std::filesystem::path& base_dir) {

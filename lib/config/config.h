@@ -51,6 +51,10 @@ struct Limits {
   std::uint64_t max_decoded_bytes = 10ULL << 30;       // bytes decoded from one top-level object
   std::uint64_t max_member_bytes = 10ULL << 30;        // bytes decoded from one member
   std::uint32_t max_expansion_ratio = 1000;            // decoded / compressed, per member (bombs)
+  // Documents (docs/formats-office.md, docs/formats-email.md).
+  std::uint64_t max_office_package_bytes = 512ULL << 20;  // Macie's docx/xlsx cap
+  std::uint32_t max_office_expansion_ratio = 100;         // per XML part of an Office package
+  std::uint64_t max_email_parts = 10'000;                 // MIME parts per email
 };
 
 // How exact start offsets are found (design/ARCHITECTURE.md). kRecoverOnHit streams without

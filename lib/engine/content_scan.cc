@@ -1,5 +1,6 @@
 #include "engine/content_scan.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <utility>
@@ -318,7 +319,9 @@ class ContentScan {
   void scan_email() {
     HeadReplaySource all(head_, content_, ended_);
     EmailReader reader(*this);
-    MimeSummary summary = walk_mime(all, MimeLimits{}, reader);
+    MimeLimits limits;
+    limits.max_parts = scanner_.engine().config().limits.max_email_parts;
+    MimeSummary summary = walk_mime(all, limits, reader);
     if (!is_complete(summary.status)) extract_status_ = summary.status;
     append(summary.diagnostics);
   }
@@ -354,7 +357,13 @@ class ContentScan {
                                                             : OoxmlKind::kPptx;
     HeadReplaySource package(head_, content_, ended_);
     OfficeReader reader(scanner_, *text_normalizer, *cell_normalizer);
-    OoxmlSummary summary = extract_ooxml(package, kind, OoxmlLimits{}, reader);
+    const Limits& configured = scanner_.engine().config().limits;
+    OoxmlLimits limits;
+    limits.max_package_bytes = configured.max_office_package_bytes;
+    limits.max_expansion_ratio = configured.max_office_expansion_ratio;
+    limits.max_part_bytes = std::min(limits.max_part_bytes, configured.max_member_bytes);
+    limits.max_total_bytes = std::min(limits.max_total_bytes, configured.max_member_bytes);
+    OoxmlSummary summary = extract_ooxml(package, kind, limits, reader);
     reader.finish();
     if (!is_complete(summary.status)) extract_status_ = summary.status;
     append(summary.diagnostics);

@@ -135,7 +135,8 @@ TEST(Config, EveryFieldIsParsed) {
               "limits": {"maxObjectBytes": 21474836481, "maxOccurrencesPerType": 15,
                          "maxMatchBytes": 4096, "maxArchiveDepth": 3, "maxArchiveMembers": 500,
                          "maxDecodedBytes": 1073741824, "maxMemberBytes": 1048576,
-                         "maxExpansionRatio": 250}}
+                         "maxExpansionRatio": 250, "maxOfficePackageBytes": 1048576,
+                         "maxOfficeExpansionRatio": 50, "maxEmailParts": 77}}
   })";
   auto config = parse_config(text, dir.path().string());
   ASSERT_TRUE(config.ok()) << config.error().message;
@@ -179,6 +180,9 @@ TEST(Config, EveryFieldIsParsed) {
   EXPECT_EQ(config->limits.max_decoded_bytes, 1ULL << 30);
   EXPECT_EQ(config->limits.max_member_bytes, 1u << 20);
   EXPECT_EQ(config->limits.max_expansion_ratio, 250u);
+  EXPECT_EQ(config->limits.max_office_package_bytes, 1048576u);
+  EXPECT_EQ(config->limits.max_office_expansion_ratio, 50u);
+  EXPECT_EQ(config->limits.max_email_parts, 77u);
 }
 
 TEST(Config, CustomIdentifierDefaults) {
@@ -304,7 +308,8 @@ TEST(Config, UnknownKeysAreRefusedEverywhere) {
   EXPECT_EQ(error_of({{"tamis", {{"limits", {{"max/Bytes~", 1}}}}}}),
             "/tamis/limits/max~1Bytes~0: unknown key \"max/Bytes~\" (expected one of: "
             "maxObjectBytes, maxOccurrencesPerType, maxMatchBytes, maxArchiveDepth, "
-            "maxArchiveMembers, maxDecodedBytes, maxMemberBytes, maxExpansionRatio)");
+            "maxArchiveMembers, maxDecodedBytes, maxMemberBytes, maxExpansionRatio, "
+            "maxOfficePackageBytes, maxOfficeExpansionRatio, maxEmailParts)");
 }
 
 TEST(Config, DuplicateKeysAreRefused) {
