@@ -296,7 +296,8 @@ std::int64_t OoxmlPackage::skip_callback(struct archive* archive, void* self,
   auto& package = *static_cast<OoxmlPackage*>(self);
   const auto size = static_cast<std::int64_t>(package.source_.seekable_size());
   const auto here = static_cast<std::int64_t>(package.position_);
-  const std::int64_t step = std::clamp<std::int64_t>(request, 0, size - here);
+  const std::int64_t room = size > here ? size - here : 0;
+  const std::int64_t step = std::min(std::max<std::int64_t>(request, 0), room);
   if (seek_callback(archive, self, here + step, SEEK_SET) < 0) return 0;
   return step;
 }

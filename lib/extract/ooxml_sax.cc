@@ -1,6 +1,7 @@
 #include "extract/ooxml_sax.h"
 
 #include <libxml/parser.h>
+#include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
 #include <climits>
@@ -190,7 +191,13 @@ SaxPartParser::SaxPartParser(XmlEvents& events) : events_(events) {
 }
 
 SaxPartParser::~SaxPartParser() {
-  if (context_ != nullptr) xmlFreeParserCtxt(static_cast<xmlParserCtxtPtr>(context_));
+  auto* ctxt = static_cast<xmlParserCtxtPtr>(context_);
+  if (ctxt == nullptr) return;
+  // A DOCTYPE with entity declarations makes libxml2 keep them in a stub document even in SAX
+  // mode (never used here: see parser_of); the context does not free it.
+  if (ctxt->myDoc != nullptr) xmlFreeDoc(ctxt->myDoc);
+  ctxt->myDoc = nullptr;
+  xmlFreeParserCtxt(ctxt);
 }
 
 bool SaxPartParser::feed(std::string_view bytes) {
