@@ -37,6 +37,15 @@ class BudgetedSource final : public ByteSource {
   }
   const ObjectStatus& status() const override { return status_; }
   bool exhausted() const { return exhausted_; }
+  // A file read in place (an Office package's directory is at its end) seeks through; every byte
+  // read after a seek still counts against the budget.
+  bool can_seek() const override { return inner_.can_seek(); }
+  std::uint64_t seekable_size() const override { return inner_.seekable_size(); }
+  bool seek_to(std::uint64_t offset) override {
+    if (exhausted_ || !inner_.seek_to(offset)) return false;
+    ended_ = false;
+    return true;
+  }
 
  private:
   bool next_non_empty(std::string_view& chunk) {

@@ -226,6 +226,28 @@ TEST_F(DocumentFormatsTest, OfficeDocumentInsideAZipIsOneDocument) {
   EXPECT_NE(cell->cell_reference.find('!'), std::string::npos) << cell->cell_reference;
 }
 
+TEST_F(DocumentFormatsTest, OfficeFilesOnDiskAreReadInPlaceAndCopiesAreBounded) {
+  if (std::system("command -v zip >/dev/null") != 0) GTEST_SKIP() << "zip is needed";
+  const fs::path letter = fs::path(TAMIS_SOURCE_DIR) / "corpus" / "formats" / "letter.docx";
+  fs::copy_file(letter, dir_ / "letter.docx");
+  const std::string command = "cd '" + dir_.string() + "' && zip -q bundle.zip letter.docx";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  Limits tiny;
+  tiny.max_office_package_bytes = 1024;  // smaller than the package
+  const auto engine = make_engine(tiny);
+  // On disk the package is read where it is: the copy limit does not apply.
+  const auto direct = scan(dir_ / "letter.docx", "letter.docx", engine);
+  ASSERT_EQ(direct.size(), 1U);
+  EXPECT_EQ(direct[0].status.code, "COMPLETE") << direct[0].status.detail;
+  EXPECT_GT(count_of(direct[0], "USA_SOCIAL_SECURITY_NUMBER"), 0U);
+  // Inside a zip it would have to be copied into memory, and it is larger than allowed.
+  const auto nested = scan(dir_ / "bundle.zip", "bundle.zip", engine);
+  const ObjectResult* member = result_named(nested, "bundle.zip/letter.docx");
+  ASSERT_NE(member, nullptr);
+  EXPECT_EQ(member->status.code, "SKIPPED");
+  EXPECT_EQ(member->status.reason, "MALFORMED_OR_FILE_SIZE_EXCEEDS_LIMIT");
+}
+
 TEST_F(DocumentFormatsTest, PasswordProtectedOfficeFileIsReportedNotScanned) {
   // The OLE compound file signature, as Office writes an encrypted package.
   std::string ole("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);

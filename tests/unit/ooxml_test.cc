@@ -822,7 +822,7 @@ TEST(OoxmlDetect, ByContentTypesEntryAndExtensionOrPartNames) {
   EXPECT_EQ(ooxml_kind_name(OoxmlKind::kXlsx), "xlsx");
 }
 
-// ---- Corpus fixtures (corpus/formats/make_office_fixtures.py) ------------------------------
+// ---- Corpus fixtures (corpus/tools/make_office_fixtures.py) ------------------------------
 
 std::string read_fixture(std::string_view name) {
   const char* env = std::getenv("TAMIS_SOURCE_DIR");

@@ -6,13 +6,13 @@ relationships, styles, shared strings stored after the sheets), with clearly syn
 that the built-in identifiers accept (taken from corpus/identifiers/*.cases). The zips are
 deterministic: running the script again gives the same bytes. Standard library only.
 
-    python3 corpus/formats/make_office_fixtures.py
+    python3 corpus/tools/make_office_fixtures.py
 """
 import os
 import zipfile
 from xml.sax.saxutils import escape
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "formats")
 DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
