@@ -59,12 +59,11 @@ std::string ascii_view_of(std::string_view head) {
 }
 
 constexpr std::array<std::string_view, 44> kHtmlElements = {
-    "a",     "abbr",   "article", "aside", "b",      "blockquote", "body",   "br",
-    "button", "center", "code",   "dd",    "div",    "dl",         "dt",     "em",
-    "font",  "footer", "form",    "h1",    "h2",     "h3",         "h4",     "h5",
-    "h6",    "head",   "header",  "hr",    "html",   "i",          "iframe", "img",
-    "input", "label",  "li",      "link",  "meta",   "nav",        "ol",     "p",
-    "pre",   "script", "section", "span"};
+    "a",      "abbr", "article", "aside",  "b",   "blockquote", "body",    "br",   "button",
+    "center", "code", "dd",      "div",    "dl",  "dt",         "em",      "font", "footer",
+    "form",   "h1",   "h2",      "h3",     "h4",  "h5",         "h6",      "head", "header",
+    "hr",     "html", "i",       "iframe", "img", "input",      "label",   "li",   "link",
+    "meta",   "nav",  "ol",      "p",      "pre", "script",     "section", "span"};
 constexpr std::array<std::string_view, 10> kMoreHtmlElements = {
     "strong", "style", "table", "tbody", "td", "textarea", "th", "title", "tr", "ul"};
 
@@ -151,12 +150,10 @@ std::optional<MarkupKind> by_extension(std::string_view name) {
   if (dot == std::string_view::npos) return std::nullopt;
   std::string ext(name.substr(dot + 1));
   std::transform(ext.begin(), ext.end(), ext.begin(), lower);
-  static constexpr std::array<std::string_view, 5> kHtml = {"html", "htm", "xhtml", "xht",
-                                                            "shtml"};
+  static constexpr std::array<std::string_view, 5> kHtml = {"html", "htm", "xhtml", "xht", "shtml"};
   static constexpr std::array<std::string_view, 22> kXml = {
-      "xml",  "svg",    "xsd",  "xsl",  "xslt",  "rss",     "atom", "plist",
-      "kml",  "gpx",    "wsdl", "xaml", "resx",  "csproj",  "vcxproj", "pom",
-      "xlf",  "xliff",  "gml",  "rdf",  "nuspec", "xul"};
+      "xml",  "svg",  "xsd",    "xsl",     "xslt", "rss", "atom",  "plist", "kml", "gpx",    "wsdl",
+      "xaml", "resx", "csproj", "vcxproj", "pom",  "xlf", "xliff", "gml",   "rdf", "nuspec", "xul"};
   if (std::find(kHtml.begin(), kHtml.end(), ext) != kHtml.end()) return MarkupKind::kHtml;
   if (std::find(kXml.begin(), kXml.end(), ext) != kXml.end()) return MarkupKind::kXml;
   return std::nullopt;

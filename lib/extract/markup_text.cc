@@ -299,8 +299,8 @@ bool ends_with_reference(std::string_view text) {
     const char c = text[text.size() - back];
     if (c == '&') return back > 2;
     const bool name_char = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                           (c >= '0' && c <= '9') || c == '#' || c == '_' || c == '-' ||
-                           c == '.' || c == ':' || static_cast<unsigned char>(c) >= 0x80;
+                           (c >= '0' && c <= '9') || c == '#' || c == '_' || c == '-' || c == '.' ||
+                           c == ':' || static_cast<unsigned char>(c) >= 0x80;
     if (!name_char) return false;
   }
   return false;
@@ -717,6 +717,22 @@ struct MarkupText::Impl {
       out.flush();
       return;
     }
+    // A short tail that opens a tag ("<", "</scr") is held back until more arrives: libxml2's
+    // HTML push parser misreads a <script> end tag split across chunks, which would make the
+    // output depend on how the caller happened to split the input.
+    pending.append(bytes);
+    std::size_t ready = pending.size();
+    const std::size_t lt = pending.rfind('<');
+    if (lt != std::string::npos && pending.find('>', lt) == std::string::npos &&
+        pending.size() - lt <= kHeldBackBytes) {
+      ready = lt;
+    }
+    parse_bytes(std::string_view(pending).substr(0, ready));
+    pending.erase(0, ready);
+    out.flush();
+  }
+
+  void parse_bytes(std::string_view bytes) {
     const std::size_t slice = std::max<std::size_t>(options.parse_slice_bytes, 1);
     while (!bytes.empty() && !stopped) {
       const std::string_view piece = bytes.substr(0, slice);
@@ -726,12 +742,13 @@ struct MarkupText::Impl {
       after_parse();
     }
     if (!bytes.empty()) out.write_raw(bytes);
-    out.flush();
   }
 
   void finish() {
     if (finished) return;
     finished = true;
+    parse_bytes(pending);
+    pending.clear();
     if (!stopped) {
       parse(nullptr, 0, true);
       // The parser always ends in XML_PARSER_EOF; xmlHaltParser (giving up) also disables SAX.
@@ -778,6 +795,8 @@ struct MarkupText::Impl {
   LayoutWriter out;
   RawWindow raw;
   xmlParserCtxtPtr ctxt = nullptr;
+  static constexpr std::size_t kHeldBackBytes = 1024;
+  std::string pending;  // fed but held back from libxml2 (see feed)
 
   std::uint64_t covered_to = 0;   // raw bytes before this are emitted or are markup
   std::uint64_t lower_bound = 0;  // the next construct starts at or after this offset
@@ -938,8 +957,9 @@ Result<MarkupText> MarkupText::create(MarkupKind kind, Sink sink, MarkupOptions 
     impl->ctxt =
         htmlCreatePushParserCtxt(&handler, nullptr, nullptr, 0, nullptr, XML_CHAR_ENCODING_UTF8);
     if (impl->ctxt == nullptr) return Error{"cannot create an HTML parser (out of memory)"};
-    htmlCtxtUseOptions(impl->ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED |
-                                       HTML_PARSE_IGNORE_ENC);
+    // Not HTML_PARSE_NOIMPLIED: without an implied <html> the push parser ends the document at the
+    // first top-level element that closes. Implied elements write nothing anyway.
+    htmlCtxtUseOptions(impl->ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC);
   } else {
     impl->ctxt = xmlCreatePushParserCtxt(&handler, nullptr, nullptr, 0, nullptr);
     if (impl->ctxt == nullptr) return Error{"cannot create an XML parser (out of memory)"};
