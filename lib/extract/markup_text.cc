@@ -53,6 +53,14 @@ class RawWindow {
   SourcePosition position_of(std::uint64_t offset) {
     offset = std::clamp(offset, begin(), end());
     if (offset < cursor_) {
+      // Steps back are short and rarely cross a line: count back within the line if possible.
+      const std::string_view between = slice(offset, cursor_);
+      if (between.find_first_of("\r\n") == std::string_view::npos) {
+        std::uint64_t characters = 0;
+        for (char c : between)
+          characters += is_continuation_byte(static_cast<unsigned char>(c)) ? 0 : 1;
+        return {cursor_position_.line, cursor_position_.column - characters};
+      }
       cursor_ = base_;
       cursor_position_ = base_position_;
     }
