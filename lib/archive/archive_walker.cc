@@ -181,6 +181,9 @@ class Walker {
       if (!raw && archive_entry_size_is_set(entry) != 0 && archive_entry_size(entry) >= 0) {
         member.size = static_cast<std::uint64_t>(archive_entry_size(entry));
       }
+      if (!raw && archive_entry_mtime_is_set(entry) != 0) {
+        member.modified = static_cast<std::int64_t>(archive_entry_mtime(entry));
+      }
       if (header == ARCHIVE_FAILED) {
         const std::string why = reader.error();
         visitor_.on_unreadable(

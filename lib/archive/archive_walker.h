@@ -17,10 +17,11 @@
 namespace tamis {
 
 struct MemberInfo {
-  std::string path;                   // nested path; member names escaped (member_name.h)
-  std::optional<std::uint64_t> size;  // as the archive declares it, when it does
-  std::uint32_t depth = 0;            // 0: the object itself, 1: a member of it, ...
-  std::string container_format;       // what it came out of ("zip", "gzip"); empty at depth 0
+  std::string path;                      // nested path; member names escaped (member_name.h)
+  std::optional<std::uint64_t> size;     // as the archive declares it, when it does
+  std::optional<std::int64_t> modified;  // seconds since 1970 (UTC), when the archive records it
+  std::uint32_t depth = 0;               // 0: the object itself, 1: a member of it, ...
+  std::string container_format;          // what it came out of ("zip", "gzip"); empty at depth 0
 };
 
 class MemberVisitor {

@@ -410,6 +410,7 @@ class ContentScan {
       result.status = extract_status_;
     }
     if (member_.size) result.size = std::max(result.size, *member_.size);
+    if (member_.depth > 0) result.embedded = EmbeddedFile{{}, member_.size, member_.modified};
     result.diagnostics.insert(result.diagnostics.end(), diagnostics_.begin(), diagnostics_.end());
     return result;
   }

@@ -39,6 +39,7 @@ class ScanningVisitor final : public MemberVisitor, public NestedObjects {
     result.size = member.size.value_or(0);
     result.mime_type.clear();
     result.status = status;
+    if (member.depth > 0) result.embedded = EmbeddedFile{{}, member.size, member.modified};
     emit_(std::move(result));
   }
 
@@ -88,7 +89,15 @@ void walk_and_scan(Scanner& scanner, ByteSource& source, const MemberInfo& start
 void ObjectScanner::scan(ByteSource& source, std::string_view name, const Emit& emit) {
   MemberInfo top;
   top.path = std::string(name);
-  walk_and_scan(scanner_, source, top, scanner_.engine().config().limits, emit);
+  // A member's path inside the object it came from, for its embeddedFileDetails.
+  const std::string prefix = top.path + "/";
+  const Emit with_embedded_path = [&](ObjectResult result) {
+    if (result.embedded && result.path.starts_with(prefix)) {
+      result.embedded->file_path = result.path.substr(prefix.size());
+    }
+    emit(std::move(result));
+  };
+  walk_and_scan(scanner_, source, top, scanner_.engine().config().limits, with_embedded_path);
 }
 
 }  // namespace tamis

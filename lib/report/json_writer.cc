@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <ctime>
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -204,6 +205,26 @@ ordered_json tamis_json(const ObjectResult& result) {
   return out;
 }
 
+// Seconds since 1970 as ISO 8601 UTC, the form Macie uses for timestamps.
+std::string iso8601_utc(std::int64_t seconds) {
+  const auto t = static_cast<std::time_t>(seconds);
+  std::tm utc{};
+  if (gmtime_r(&t, &utc) == nullptr) return {};
+  char text[32];
+  const std::size_t n = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return std::string(text, n);
+}
+
+ordered_json embedded_file_json(const EmbeddedFile& embedded) {
+  ordered_json out;
+  out["filePath"] = embedded.file_path;
+  out["fileExtension"] = file_extension(embedded.file_path);
+  out["fileSize"] = embedded.size ? ordered_json(*embedded.size) : ordered_json(nullptr);
+  const std::string modified = embedded.modified ? iso8601_utc(*embedded.modified) : "";
+  out["fileLastModified"] = modified.empty() ? ordered_json(nullptr) : ordered_json(modified);
+  return out;
+}
+
 }  // namespace
 
 std::string result_to_json(const ObjectResult& result, const JsonWriteOptions& options) {
@@ -218,6 +239,7 @@ std::string result_to_json(const ObjectResult& result, const JsonWriteOptions& o
   s3_object["path"] = result.path;
   s3_object["extension"] = file_extension(result.path);
   s3_object["size"] = result.size;
+  if (result.embedded) s3_object["embeddedFileDetails"] = embedded_file_json(*result.embedded);
   doc["resourcesAffected"]["s3Object"] = std::move(s3_object);
 
   ordered_json status;

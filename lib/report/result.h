@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -46,8 +47,17 @@ struct Detection {
   std::vector<Occurrence> occurrences;  // the first max_occurrences_per_type, in text order
 };
 
+// Macie's embeddedFileDetails: set for an object found inside another one (an archive member, an
+// email attachment).
+struct EmbeddedFile {
+  std::string file_path;  // the path inside the top-level object (`bundle/data.zip/users.csv`)
+  std::optional<std::uint64_t> size;     // as the container declares it
+  std::optional<std::int64_t> modified;  // seconds since 1970 (UTC), when recorded
+};
+
 struct ObjectResult {
-  std::string path;        // file path, or archive member path later
+  std::string path;  // file path, or nested member path (`outer.tar.gz/bundle/users.csv`)
+  std::optional<EmbeddedFile> embedded;
   std::uint64_t size = 0;  // object size in bytes as read
   std::uint64_t size_classified = 0;
   std::string mime_type = "text/plain";

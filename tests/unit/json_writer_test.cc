@@ -88,6 +88,24 @@ TEST(JsonWriter, EmptyResultHasMacieShapeWithNulls) {
   EXPECT_EQ(doc["tamis"]["diagnostics"], json::array());
 }
 
+TEST(JsonWriter, ArchiveMembersCarryEmbeddedFileDetails) {
+  EXPECT_FALSE(write(base_result())["resourcesAffected"]["s3Object"].contains(
+      "embeddedFileDetails"));
+  ObjectResult member = base_result();
+  member.path = "backup.tar.gz/exports/users.csv";
+  member.embedded = EmbeddedFile{"exports/users.csv", 18422, 1704067200};
+  const json details = write(member)["resourcesAffected"]["s3Object"]["embeddedFileDetails"];
+  EXPECT_EQ(details["filePath"], "exports/users.csv");
+  EXPECT_EQ(details["fileExtension"], "csv");
+  EXPECT_EQ(details["fileSize"], 18422);
+  EXPECT_EQ(details["fileLastModified"], "2024-01-01T00:00:00Z");
+  member.embedded = EmbeddedFile{"notes", std::nullopt, std::nullopt};
+  const json unknown = write(member)["resourcesAffected"]["s3Object"]["embeddedFileDetails"];
+  EXPECT_EQ(unknown["fileExtension"], "");
+  EXPECT_TRUE(unknown["fileSize"].is_null());
+  EXPECT_TRUE(unknown["fileLastModified"].is_null());
+}
+
 TEST(JsonWriter, KeysComeInMacieOrder) {
   const std::string text = result_to_json(base_result());
   const auto position = [&](const char* key) { return text.find(std::string("\"") + key + "\""); };
