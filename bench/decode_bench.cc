@@ -59,6 +59,31 @@ std::string json_lines_text() {
   return out;
 }
 
+// A web page's worth of markup per line of text: table rows with attributes and inline tags.
+std::string html_text() {
+  const std::string base = bench::generate_text(kBytes / 2);
+  std::string out = "<!DOCTYPE html><html><head><title>export</title></head><body><table>\n";
+  std::size_t start = 0;
+  for (std::size_t row = 0; out.size() < kBytes && start < base.size(); ++row) {
+    std::size_t end = base.find('\n', start);
+    if (end == std::string::npos) end = base.size();
+    std::string line = base.substr(start, end - start);
+    for (char& c : line) {
+      if (c == '<' || c == '>' || c == '&') c = ' ';
+    }
+    out += "<tr class=\"row\" data-id=\"";
+    out += std::to_string(row);
+    out += "\"><td><b>";
+    out += std::to_string(row);
+    out += "</b></td><td>";
+    out += line;
+    out += "</td></tr>\n";
+    start = end + 1;
+  }
+  out += "</table></body></html>\n";
+  return out;
+}
+
 std::shared_ptr<const Engine> default_engine() {
   static const auto engine = *Engine::build(Config{}, {"/tmp/tamis-bench-cache"});
   return engine;
@@ -140,10 +165,16 @@ void BM_DecodeScanJsonLines(benchmark::State& state) {
 
 BENCHMARK(BM_DecodeInflateOnly)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_DecodeScanGzipText)->Unit(benchmark::kMillisecond)->UseRealTime();
+void BM_DecodeScanHtml(benchmark::State& state) {
+  static const std::string text = html_text();
+  scan_object(state, text, "export.html", text.size());
+}
+
 BENCHMARK(BM_DecodeScanGzipTextOneThread)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_DecodeScanPlainText)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_DecodeScanCsv)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_DecodeScanJsonLines)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_DecodeScanHtml)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 }  // namespace tamis
