@@ -36,10 +36,10 @@
 #include <stdint.h>
 
 #if defined(_WIN32) || defined(__CYGWIN__)
-#if defined(TAMIS_BUILDING_LIBRARY)
-#define TAMIS_API __declspec(dllexport)
-#elif defined(TAMIS_STATIC)
+#if defined(TAMIS_STATIC)
 #define TAMIS_API
+#elif defined(TAMIS_BUILDING_LIBRARY)
+#define TAMIS_API __declspec(dllexport)
 #else
 #define TAMIS_API __declspec(dllimport)
 #endif
