@@ -38,7 +38,8 @@ tamis_occurrence to_c_occurrence(const tamis_scanner& scanner, const Detection& 
                                  const Occurrence& occurrence) {
   tamis_occurrence out{};
   out.struct_size = sizeof(tamis_occurrence);
-  out.object_path = scanner.object_path.c_str();
+  // The member being scanned (`bundle.zip/a.txt`), not only the name the caller gave.
+  out.object_path = scanner.scanner.current_path().c_str();
   out.type = detection.type.c_str();
   out.category = to_c_category(detection.category);
   out.severity = static_cast<uint32_t>(severity_so_far(scanner, detection));

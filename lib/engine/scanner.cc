@@ -33,6 +33,8 @@ void Scanner::set_occurrence_callback(OccurrenceCallback callback) {
   scan_->callback = std::move(callback);
 }
 
+const std::string& Scanner::current_path() const { return scan_->result.path; }
+
 Scanner Scanner::spawn() const {
   Scanner child(engine_);
   child.set_occurrence_callback(scan_->callback);
@@ -156,6 +158,12 @@ ObjectResult Scanner::finish() {
   const auto status = s.matcher.finish(s.aggregator);
   if (status == match::StreamMatcher::Status::kFailed && s.result.status.code == "COMPLETE") {
     set_status(s.result, "PARTIAL", "UNABLE_TO_PARSE_FILE", "engine: " + s.matcher.error());
+  } else if (status == match::StreamMatcher::Status::kStopped &&
+             s.result.status.code == "COMPLETE") {
+    // Matches are decided when their context is complete, often only at the end: a stop there
+    // is as much a stop as one while feeding.
+    set_status(s.result, "PARTIAL", "STOPPED_BY_CALLER",
+               "the occurrence callback stopped the scan at the end of the object");
   }
   s.utf8.finish();
   if (s.binary) {

@@ -49,6 +49,8 @@ class Scanner {
   void set_occurrence_callback(OccurrenceCallback callback);
 
   const Engine& engine() const { return *engine_; }
+  // The path given to begin() for the object being scanned (an archive member's nested path).
+  const std::string& current_path() const;
 
   // Another scanner over the same engine with the same occurrence callback, for an object met
   // while this one is still open (an email's attachment).

@@ -348,6 +348,7 @@ static void test_zip_buffer(void) {
   CHECK(tamis_scan_buffer(scanner, kZip, sizeof kZip, "bundle.zip", &opts, &result, NULL) ==
         TAMIS_OK);
   CHECK(s.calls == 1);
+  CHECK(strcmp(s.first_path, "bundle.zip/a.txt") == 0); /* the member, not only the buffer's name */
   CHECK(tamis_result_count(result) == 2);
   for (i = 0; i < tamis_result_count(result); ++i) {
     const char *json = NULL;

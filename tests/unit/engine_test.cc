@@ -251,6 +251,11 @@ TEST(Engine, CallbackSeesEveryOccurrenceAndCanStop) {
   EXPECT_EQ(stopped.status.code, "PARTIAL");
   EXPECT_EQ(stopped.status.reason, "STOPPED_BY_CALLER");
   EXPECT_LT(stopped.size_classified, big.size());
+
+  // A short object's matches are decided only at its end: a stop there is a stop too.
+  const ObjectResult short_stop = scanner.scan("short", "EMP-42\n");
+  EXPECT_EQ(short_stop.status.code, "PARTIAL");
+  EXPECT_EQ(short_stop.status.reason, "STOPPED_BY_CALLER");
 }
 
 TEST(Engine, BinaryContentIsScannedButFlagged) {
