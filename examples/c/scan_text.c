@@ -2,7 +2,7 @@
 #include <string.h>
 #include <tamis/tamis.h>
 
-static int on_occurrence(const tamis_occurrence *occ, void *user) {
+static int on_occurrence(const tamis_occurrence* occ, void* user) {
   (void)user;
   printf("%s: %s at line %llu, column %llu\n", occ->object_path, occ->type,
          (unsigned long long)occ->line, (unsigned long long)occ->column);
@@ -12,12 +12,12 @@ static int on_occurrence(const tamis_occurrence *occ, void *user) {
 int main(void) {
   const char config[] = "{\"managedDataIdentifierSelector\": \"RECOMMENDED\"}";
   const char text[] = "Name: Jane Doe\nSSN: 536-22-4871\n";
-  tamis_engine *engine = NULL;
-  tamis_scanner *scanner = NULL;
-  tamis_result *result = NULL;
-  tamis_error *err = NULL;
+  tamis_engine* engine = NULL;
+  tamis_scanner* scanner = NULL;
+  tamis_result* result = NULL;
+  tamis_error* err = NULL;
   tamis_scan_options opts = TAMIS_SCAN_OPTIONS_INIT;
-  const char *json = NULL;
+  const char* json = NULL;
   size_t i;
 
   if (tamis_engine_new(&engine, config, strlen(config), &err) != TAMIS_OK) {
