@@ -63,7 +63,7 @@ extern "C" {
   (TAMIS_VERSION_MAJOR * 10000 + TAMIS_VERSION_MINOR * 100 + TAMIS_VERSION_PATCH)
 
 /** The library's version as "MAJOR.MINOR.PATCH" (static storage). */
-TAMIS_API const char *tamis_version(void);
+TAMIS_API const char* tamis_version(void);
 /** The library's version number at run time, MAJOR * 10000 + MINOR * 100 + PATCH. */
 TAMIS_API uint32_t tamis_version_number(void);
 
@@ -72,27 +72,27 @@ TAMIS_API uint32_t tamis_version_number(void);
 typedef int tamis_status; /* values are ABI: append only, never renumber */
 enum {
   TAMIS_OK = 0,
-  TAMIS_E_INVALID_ARG = -1,  /* NULL or out-of-range argument, call out of sequence */
-  TAMIS_E_NOMEM = -2,        /* out of memory */
-  TAMIS_E_CONFIG = -3,       /* configuration JSON invalid; the message says where and why */
-  TAMIS_E_IO = -4,           /* a file could not be opened or read */
-  TAMIS_E_STOPPED = -5,      /* the occurrence callback asked to stop */
-  TAMIS_E_UNSUPPORTED = -6,  /* unknown flag bits, struct with unknown non-zero fields */
-  TAMIS_E_DB_VERSION = -7,   /* serialised engine from another version (phase 2) */
-  TAMIS_E_DB_CORRUPT = -8,   /* serialised engine damaged (phase 2) */
-  TAMIS_E_INTERNAL = -99     /* a bug in tamis: please report the message */
+  TAMIS_E_INVALID_ARG = -1, /* NULL or out-of-range argument, call out of sequence */
+  TAMIS_E_NOMEM = -2,       /* out of memory */
+  TAMIS_E_CONFIG = -3,      /* configuration JSON invalid; the message says where and why */
+  TAMIS_E_IO = -4,          /* a file could not be opened or read */
+  TAMIS_E_STOPPED = -5,     /* the occurrence callback asked to stop */
+  TAMIS_E_UNSUPPORTED = -6, /* unknown flag bits, struct with unknown non-zero fields */
+  TAMIS_E_DB_VERSION = -7,  /* serialised engine from another version (phase 2) */
+  TAMIS_E_DB_CORRUPT = -8,  /* serialised engine damaged (phase 2) */
+  TAMIS_E_INTERNAL = -99    /* a bug in tamis: please report the message */
 };
 
 /** A static, readable name for a status ("TAMIS_E_CONFIG"); "unknown status" for others. */
-TAMIS_API const char *tamis_status_str(tamis_status status);
+TAMIS_API const char* tamis_status_str(tamis_status status);
 
 /** Per-call error detail. Ownership: the caller frees it with tamis_error_free. */
 typedef struct tamis_error tamis_error;
 /** The status the failed call returned (TAMIS_E_INVALID_ARG for NULL). */
-TAMIS_API tamis_status tamis_error_status(const tamis_error *error);
+TAMIS_API tamis_status tamis_error_status(const tamis_error* error);
 /** The message, valid until the error is freed; "" for NULL. */
-TAMIS_API const char *tamis_error_message(const tamis_error *error);
-TAMIS_API void tamis_error_free(tamis_error *error);
+TAMIS_API const char* tamis_error_message(const tamis_error* error);
+TAMIS_API void tamis_error_free(tamis_error* error);
 
 /* ---- Engine ------------------------------------------------------------------------------ */
 
@@ -109,9 +109,9 @@ typedef struct tamis_engine tamis_engine;
  * TAMIS_E_CONFIG with the parser's message (JSON position or pointer, identifier name). Relative
  * allow-list file paths resolve against the current directory.
  */
-TAMIS_API tamis_status tamis_engine_new(tamis_engine **out, const char *config_json, size_t len,
-                                        tamis_error **err);
-TAMIS_API void tamis_engine_free(tamis_engine *engine);
+TAMIS_API tamis_status tamis_engine_new(tamis_engine** out, const char* config_json, size_t len,
+                                        tamis_error** err);
+TAMIS_API void tamis_engine_free(tamis_engine* engine);
 
 /* ---- Scanner ----------------------------------------------------------------------------- */
 
@@ -121,9 +121,9 @@ TAMIS_API void tamis_engine_free(tamis_engine *engine);
  */
 typedef struct tamis_scanner tamis_scanner;
 
-TAMIS_API tamis_status tamis_scanner_new(tamis_scanner **out, const tamis_engine *engine,
-                                         tamis_error **err);
-TAMIS_API void tamis_scanner_free(tamis_scanner *scanner);
+TAMIS_API tamis_status tamis_scanner_new(tamis_scanner** out, const tamis_engine* engine,
+                                         tamis_error** err);
+TAMIS_API void tamis_scanner_free(tamis_scanner* scanner);
 
 /* ---- Occurrences and scan options -------------------------------------------------------- */
 
@@ -149,30 +149,30 @@ TAMIS_API void tamis_scanner_free(tamis_scanner *scanner);
  * during the callback; string fields are never NULL ("" when they do not apply).
  */
 typedef struct tamis_occurrence {
-  size_t struct_size;         /* sizeof(tamis_occurrence) as the library compiled it */
-  const char *object_path;    /* the object, or archive member as "outer.zip/dir/member.csv" */
-  const char *type;           /* managed identifier id ("USA_SOCIAL_SECURITY_NUMBER") or custom name */
-  uint32_t category;          /* TAMIS_CATEGORY_* */
-  uint32_t severity;          /* TAMIS_SEVERITY_*, counting the occurrences found so far */
-  uint64_t start;             /* byte offset of the first byte of the found text */
-  uint64_t end;               /* byte offset one past its last byte */
-  uint64_t line;              /* 1-based line of start */
-  uint64_t column;            /* 1-based column of start, in characters */
-  const char *text;           /* masked preview, or the value when the config reveals values */
-  const char *cell_reference; /* TAMIS_LOCATION_CELL: "C7" */
-  const char *json_path;      /* TAMIS_LOCATION_RECORD: "$.customers[2].ssn" */
+  size_t struct_size;      /* sizeof(tamis_occurrence) as the library compiled it */
+  const char* object_path; /* the object, or archive member as "outer.zip/dir/member.csv" */
+  const char* type;        /* managed identifier id ("USA_SOCIAL_SECURITY_NUMBER") or custom name */
+  uint32_t category;       /* TAMIS_CATEGORY_* */
+  uint32_t severity;       /* TAMIS_SEVERITY_*, counting the occurrences found so far */
+  uint64_t start;          /* byte offset of the first byte of the found text */
+  uint64_t end;            /* byte offset one past its last byte */
+  uint64_t line;           /* 1-based line of start */
+  uint64_t column;         /* 1-based column of start, in characters */
+  const char* text;        /* masked preview, or the value when the config reveals values */
+  const char* cell_reference; /* TAMIS_LOCATION_CELL: "C7" */
+  const char* json_path;      /* TAMIS_LOCATION_RECORD: "$.customers[2].ssn" */
   uint64_t end_line;          /* 1-based line of the last byte */
   uint32_t location;          /* TAMIS_LOCATION_* */
   uint32_t custom;            /* 1 for a custom identifier, 0 for a managed one */
   uint64_t row;               /* TAMIS_LOCATION_CELL: 1-based row */
   uint64_t cell_column;       /* TAMIS_LOCATION_CELL: 1-based column */
   uint64_t record_index;      /* TAMIS_LOCATION_RECORD: 0-based record (JSON Lines line) */
-  const char *column_name;    /* TAMIS_LOCATION_CELL: the column's header, if any */
-  const char *sheet;          /* TAMIS_LOCATION_CELL: the spreadsheet's sheet, if any */
+  const char* column_name;    /* TAMIS_LOCATION_CELL: the column's header, if any */
+  const char* sheet;          /* TAMIS_LOCATION_CELL: the spreadsheet's sheet, if any */
 } tamis_occurrence;
 
 /** Called for every occurrence kept after validation, keywords and allow lists. Non-zero stops. */
-typedef int (*tamis_occurrence_cb)(const tamis_occurrence *occurrence, void *user);
+typedef int (*tamis_occurrence_cb)(const tamis_occurrence* occurrence, void* user);
 
 /* tamis_scan_options.flags */
 /** Scan the bytes as they are: no archive, compression, encoding or format handling. */
@@ -181,14 +181,15 @@ typedef int (*tamis_occurrence_cb)(const tamis_occurrence *occurrence, void *use
 typedef struct tamis_scan_options {
   size_t struct_size;                /* sizeof(tamis_scan_options) as compiled by the caller */
   tamis_occurrence_cb on_occurrence; /* NULL: no callback, results only */
-  void *user;                        /* passed to on_occurrence */
+  void* user;                        /* passed to on_occurrence */
   uint32_t flags;                    /* TAMIS_SCAN_*; unknown bits give TAMIS_E_UNSUPPORTED */
   uint32_t reserved;                 /* must be zero */
 } tamis_scan_options;
 
-#define TAMIS_SCAN_OPTIONS_INIT {sizeof(tamis_scan_options), NULL, NULL, 0u, 0u}
+#define TAMIS_SCAN_OPTIONS_INIT \
+  { sizeof(tamis_scan_options), NULL, NULL, 0u, 0u }
 /** Sets *options to TAMIS_SCAN_OPTIONS_INIT (for FFIs without the macro). NULL ignored. */
-TAMIS_API void tamis_scan_options_init(tamis_scan_options *options);
+TAMIS_API void tamis_scan_options_init(tamis_scan_options* options);
 
 /* ---- Results ----------------------------------------------------------------------------- */
 
@@ -199,18 +200,18 @@ TAMIS_API void tamis_scan_options_init(tamis_scan_options *options);
 typedef struct tamis_result tamis_result;
 
 /** Number of objects in the result; 0 for NULL. */
-TAMIS_API size_t tamis_result_count(const tamis_result *result);
+TAMIS_API size_t tamis_result_count(const tamis_result* result);
 /**
  * The Macie sensitive data discovery result document (one line of JSON, docs/result-schema.md)
  * of object `index`. *json is NUL-terminated and borrowed until the result is freed.
  * index >= count gives TAMIS_E_INVALID_ARG. len may be NULL.
  */
-TAMIS_API tamis_status tamis_result_json(const tamis_result *result, size_t index,
-                                         const char **json, size_t *len);
+TAMIS_API tamis_status tamis_result_json(const tamis_result* result, size_t index,
+                                         const char** json, size_t* len);
 /** All documents as JSON Lines (one per line, each ending in '\n'); borrowed like above. */
-TAMIS_API tamis_status tamis_result_jsonl(const tamis_result *result, const char **json,
-                                          size_t *len);
-TAMIS_API void tamis_result_free(tamis_result *result);
+TAMIS_API tamis_status tamis_result_jsonl(const tamis_result* result, const char** json,
+                                          size_t* len);
+TAMIS_API void tamis_result_free(tamis_result* result);
 
 /* ---- Scanning ---------------------------------------------------------------------------- */
 /* opts may be NULL (defaults). Starting any scan discards a streamed scan in progress. */
@@ -220,9 +221,9 @@ TAMIS_API void tamis_result_free(tamis_result *result);
  * walked (one result per member), text encodings decoded, CSV/JSON scanned value by value.
  * data may be NULL when len is 0.
  */
-TAMIS_API tamis_status tamis_scan_buffer(tamis_scanner *scanner, const void *data, size_t len,
-                                         const char *name, const tamis_scan_options *opts,
-                                         tamis_result **out, tamis_error **err);
+TAMIS_API tamis_status tamis_scan_buffer(tamis_scanner* scanner, const void* data, size_t len,
+                                         const char* name, const tamis_scan_options* opts,
+                                         tamis_result** out, tamis_error** err);
 
 /**
  * Streaming: begin, feed chunks of any size, finish. The bytes are scanned as text (no archive
@@ -231,21 +232,21 @@ TAMIS_API tamis_status tamis_scan_buffer(tamis_scanner *scanner, const void *dat
  * callback stops the scan, feed returns TAMIS_E_STOPPED and ignores its bytes; finish then
  * returns TAMIS_E_STOPPED with the result so far.
  */
-TAMIS_API tamis_status tamis_scan_begin(tamis_scanner *scanner, const char *name,
-                                        const tamis_scan_options *opts, tamis_error **err);
-TAMIS_API tamis_status tamis_scan_feed(tamis_scanner *scanner, const void *data, size_t len,
-                                       tamis_error **err);
-TAMIS_API tamis_status tamis_scan_finish(tamis_scanner *scanner, tamis_result **out,
-                                         tamis_error **err);
+TAMIS_API tamis_status tamis_scan_begin(tamis_scanner* scanner, const char* name,
+                                        const tamis_scan_options* opts, tamis_error** err);
+TAMIS_API tamis_status tamis_scan_feed(tamis_scanner* scanner, const void* data, size_t len,
+                                       tamis_error** err);
+TAMIS_API tamis_status tamis_scan_finish(tamis_scanner* scanner, tamis_result** out,
+                                         tamis_error** err);
 
 /**
  * Scans a file like tamis_scan_buffer, reading it in bounded chunks. A missing or unreadable file
  * gives TAMIS_E_IO; other problems (too large, not a regular file, corrupt archive) are reported
  * in the result's status, as Macie does.
  */
-TAMIS_API tamis_status tamis_scan_file(tamis_scanner *scanner, const char *path,
-                                       const tamis_scan_options *opts, tamis_result **out,
-                                       tamis_error **err);
+TAMIS_API tamis_status tamis_scan_file(tamis_scanner* scanner, const char* path,
+                                       const tamis_scan_options* opts, tamis_result** out,
+                                       tamis_error** err);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -8,20 +8,20 @@
 
 static int failures = 0;
 
-#define CHECK(cond)                                                   \
-  do {                                                                \
-    if (!(cond)) {                                                    \
+#define CHECK(cond)                                                            \
+  do {                                                                         \
+    if (!(cond)) {                                                             \
       fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-      ++failures;                                                     \
-    }                                                                 \
+      ++failures;                                                              \
+    }                                                                          \
   } while (0)
 
-#define REQUIRE(cond)                                                 \
-  do {                                                                \
-    if (!(cond)) {                                                    \
+#define REQUIRE(cond)                                                            \
+  do {                                                                           \
+    if (!(cond)) {                                                               \
       fprintf(stderr, "%s:%d: REQUIRE failed: %s\n", __FILE__, __LINE__, #cond); \
-      exit(1);                                                        \
-    }                                                                 \
+      exit(1);                                                                   \
+    }                                                                            \
   } while (0)
 
 static const char kSsnConfig[] =
@@ -37,24 +37,22 @@ static const char kSensitiveText[] =
 
 /* A zip (deflate) with a.txt holding an SSN next to its keyword and b.txt holding nothing. */
 static const unsigned char kZip[] = {
-    0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00, 0x22, 0x79, 0x77, 0x5d,
-    0x55, 0x1b, 0x44, 0xaa, 0x22, 0x00, 0x00, 0x00, 0x20, 0x00, 0x00, 0x00, 0x05, 0x00,
-    0x00, 0x00, 0x61, 0x2e, 0x74, 0x78, 0x74, 0xf3, 0x4b, 0xcc, 0x4d, 0xb5, 0x52, 0xf0,
-    0x4a, 0xcc, 0x4b, 0x55, 0x70, 0xc9, 0x4f, 0xe5, 0x0a, 0x0e, 0xf6, 0xb3, 0x52, 0x30,
-    0x35, 0x36, 0xd3, 0x35, 0x32, 0xd2, 0x35, 0xb1, 0x30, 0x37, 0xe4, 0x02, 0x00, 0x50,
-    0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00, 0x22, 0x79, 0x77, 0x5d, 0xb4,
-    0x05, 0xe0, 0x5b, 0x0f, 0x00, 0x00, 0x00, 0x0d, 0x00, 0x00, 0x00, 0x05, 0x00, 0x00,
-    0x00, 0x62, 0x2e, 0x74, 0x78, 0x74, 0xcb, 0xcb, 0x2f, 0xc9, 0xc8, 0xcc, 0x4b, 0x57,
-    0xc8, 0x48, 0x2d, 0x4a, 0xe5, 0x02, 0x00, 0x50, 0x4b, 0x01, 0x02, 0x14, 0x03, 0x14,
-    0x00, 0x00, 0x00, 0x08, 0x00, 0x22, 0x79, 0x77, 0x5d, 0x55, 0x1b, 0x44, 0xaa, 0x22,
-    0x00, 0x00, 0x00, 0x20, 0x00, 0x00, 0x00, 0x05, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-    0x00, 0x00, 0x00, 0x00, 0x00, 0x80, 0x01, 0x00, 0x00, 0x00, 0x00, 0x61, 0x2e, 0x74,
-    0x78, 0x74, 0x50, 0x4b, 0x01, 0x02, 0x14, 0x03, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00,
-    0x22, 0x79, 0x77, 0x5d, 0xb4, 0x05, 0xe0, 0x5b, 0x0f, 0x00, 0x00, 0x00, 0x0d, 0x00,
-    0x00, 0x00, 0x05, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-    0x80, 0x01, 0x45, 0x00, 0x00, 0x00, 0x62, 0x2e, 0x74, 0x78, 0x74, 0x50, 0x4b, 0x05,
-    0x06, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x02, 0x00, 0x66, 0x00, 0x00, 0x00, 0x77,
-    0x00, 0x00, 0x00, 0x00, 0x00,
+    0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00, 0x22, 0x79, 0x77, 0x5d, 0x55, 0x1b,
+    0x44, 0xaa, 0x22, 0x00, 0x00, 0x00, 0x20, 0x00, 0x00, 0x00, 0x05, 0x00, 0x00, 0x00, 0x61, 0x2e,
+    0x74, 0x78, 0x74, 0xf3, 0x4b, 0xcc, 0x4d, 0xb5, 0x52, 0xf0, 0x4a, 0xcc, 0x4b, 0x55, 0x70, 0xc9,
+    0x4f, 0xe5, 0x0a, 0x0e, 0xf6, 0xb3, 0x52, 0x30, 0x35, 0x36, 0xd3, 0x35, 0x32, 0xd2, 0x35, 0xb1,
+    0x30, 0x37, 0xe4, 0x02, 0x00, 0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00, 0x22,
+    0x79, 0x77, 0x5d, 0xb4, 0x05, 0xe0, 0x5b, 0x0f, 0x00, 0x00, 0x00, 0x0d, 0x00, 0x00, 0x00, 0x05,
+    0x00, 0x00, 0x00, 0x62, 0x2e, 0x74, 0x78, 0x74, 0xcb, 0xcb, 0x2f, 0xc9, 0xc8, 0xcc, 0x4b, 0x57,
+    0xc8, 0x48, 0x2d, 0x4a, 0xe5, 0x02, 0x00, 0x50, 0x4b, 0x01, 0x02, 0x14, 0x03, 0x14, 0x00, 0x00,
+    0x00, 0x08, 0x00, 0x22, 0x79, 0x77, 0x5d, 0x55, 0x1b, 0x44, 0xaa, 0x22, 0x00, 0x00, 0x00, 0x20,
+    0x00, 0x00, 0x00, 0x05, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x80,
+    0x01, 0x00, 0x00, 0x00, 0x00, 0x61, 0x2e, 0x74, 0x78, 0x74, 0x50, 0x4b, 0x01, 0x02, 0x14, 0x03,
+    0x14, 0x00, 0x00, 0x00, 0x08, 0x00, 0x22, 0x79, 0x77, 0x5d, 0xb4, 0x05, 0xe0, 0x5b, 0x0f, 0x00,
+    0x00, 0x00, 0x0d, 0x00, 0x00, 0x00, 0x05, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x00, 0x80, 0x01, 0x45, 0x00, 0x00, 0x00, 0x62, 0x2e, 0x74, 0x78, 0x74, 0x50, 0x4b, 0x05,
+    0x06, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x02, 0x00, 0x66, 0x00, 0x00, 0x00, 0x77, 0x00, 0x00,
+    0x00, 0x00, 0x00,
 };
 
 typedef struct seen {
@@ -71,8 +69,8 @@ typedef struct seen {
   size_t struct_size;
 } seen;
 
-static int on_occurrence(const tamis_occurrence *occ, void *user) {
-  seen *s = (seen *)user;
+static int on_occurrence(const tamis_occurrence* occ, void* user) {
+  seen* s = (seen*)user;
   if (s->calls == 0) {
     s->struct_size = occ->struct_size;
     snprintf(s->first_type, sizeof s->first_type, "%s", occ->type);
@@ -96,9 +94,9 @@ static int on_occurrence(const tamis_occurrence *occ, void *user) {
   return s->stop_after != 0 && s->calls >= s->stop_after;
 }
 
-static tamis_engine *ssn_engine(void) {
-  tamis_engine *engine = NULL;
-  tamis_error *err = NULL;
+static tamis_engine* ssn_engine(void) {
+  tamis_engine* engine = NULL;
+  tamis_error* err = NULL;
   tamis_status status = tamis_engine_new(&engine, kSsnConfig, strlen(kSsnConfig), &err);
   if (status != TAMIS_OK) fprintf(stderr, "engine: %s\n", tamis_error_message(err));
   REQUIRE(status == TAMIS_OK && engine != NULL && err == NULL);
@@ -127,8 +125,8 @@ static void test_options_init(void) {
 }
 
 static void test_config_errors(void) {
-  tamis_engine *engine = (tamis_engine *)&engine; /* must be reset to NULL */
-  tamis_error *err = NULL;
+  tamis_engine* engine = (tamis_engine*)&engine; /* must be reset to NULL */
+  tamis_error* err = NULL;
   const char bad[] = "{\"managedDataIdentifierSelector\": ";
   CHECK(tamis_engine_new(&engine, bad, strlen(bad), &err) == TAMIS_E_CONFIG);
   CHECK(engine == NULL);
@@ -152,11 +150,11 @@ static void test_config_errors(void) {
 }
 
 static void test_null_arguments(void) {
-  tamis_engine *engine = ssn_engine();
-  tamis_scanner *scanner = NULL;
-  tamis_result *result = NULL;
-  tamis_error *err = NULL;
-  const char *json = NULL;
+  tamis_engine* engine = ssn_engine();
+  tamis_scanner* scanner = NULL;
+  tamis_result* result = NULL;
+  tamis_error* err = NULL;
+  const char* json = NULL;
   size_t len = 0;
   CHECK(tamis_engine_new(NULL, NULL, 0, &err) == TAMIS_E_INVALID_ARG);
   CHECK(err != NULL && tamis_error_status(err) == TAMIS_E_INVALID_ARG);
@@ -207,13 +205,13 @@ static void test_null_arguments(void) {
 }
 
 static void test_scan_buffer(void) {
-  tamis_engine *engine = ssn_engine();
-  tamis_scanner *scanner = NULL;
-  tamis_result *result = NULL;
-  tamis_error *err = NULL;
+  tamis_engine* engine = ssn_engine();
+  tamis_scanner* scanner = NULL;
+  tamis_result* result = NULL;
+  tamis_error* err = NULL;
   tamis_scan_options opts = TAMIS_SCAN_OPTIONS_INIT;
   seen s;
-  const char *json = NULL;
+  const char* json = NULL;
   size_t len = 0;
   memset(&s, 0, sizeof s);
   opts.on_occurrence = on_occurrence;
@@ -249,13 +247,13 @@ static void test_scan_buffer(void) {
 }
 
 static void test_stop_from_callback(void) {
-  tamis_engine *engine = ssn_engine();
-  tamis_scanner *scanner = NULL;
-  tamis_result *result = NULL;
-  tamis_error *err = NULL;
+  tamis_engine* engine = ssn_engine();
+  tamis_scanner* scanner = NULL;
+  tamis_result* result = NULL;
+  tamis_error* err = NULL;
   tamis_scan_options opts = TAMIS_SCAN_OPTIONS_INIT;
   seen s;
-  const char *json = NULL;
+  const char* json = NULL;
   memset(&s, 0, sizeof s);
   s.stop_after = 1;
   opts.on_occurrence = on_occurrence;
@@ -282,14 +280,14 @@ static void test_stop_from_callback(void) {
 }
 
 static void test_streaming(void) {
-  tamis_engine *engine = ssn_engine();
-  tamis_scanner *scanner = NULL;
-  tamis_result *result = NULL;
+  tamis_engine* engine = ssn_engine();
+  tamis_scanner* scanner = NULL;
+  tamis_result* result = NULL;
   tamis_scan_options opts = TAMIS_SCAN_OPTIONS_INIT;
   seen s;
   size_t i;
   const size_t total = strlen(kSensitiveText);
-  const char *json = NULL;
+  const char* json = NULL;
   memset(&s, 0, sizeof s);
   opts.on_occurrence = on_occurrence;
   opts.user = &s;
@@ -334,9 +332,9 @@ static void test_streaming(void) {
 }
 
 static void test_zip_buffer(void) {
-  tamis_engine *engine = ssn_engine();
-  tamis_scanner *scanner = NULL;
-  tamis_result *result = NULL;
+  tamis_engine* engine = ssn_engine();
+  tamis_scanner* scanner = NULL;
+  tamis_result* result = NULL;
   tamis_scan_options opts = TAMIS_SCAN_OPTIONS_INIT;
   seen s;
   size_t i;
@@ -351,7 +349,7 @@ static void test_zip_buffer(void) {
   CHECK(strcmp(s.first_path, "bundle.zip/a.txt") == 0); /* the member, not only the buffer's name */
   CHECK(tamis_result_count(result) == 2);
   for (i = 0; i < tamis_result_count(result); ++i) {
-    const char *json = NULL;
+    const char* json = NULL;
     CHECK(tamis_result_json(result, i, &json, NULL) == TAMIS_OK);
     if (json == NULL) continue;
     if (strstr(json, "bundle.zip/a.txt") != NULL) {
@@ -375,9 +373,9 @@ static void test_zip_buffer(void) {
 }
 
 static void test_csv_cells(void) {
-  tamis_engine *engine = ssn_engine();
-  tamis_scanner *scanner = NULL;
-  tamis_result *result = NULL;
+  tamis_engine* engine = ssn_engine();
+  tamis_scanner* scanner = NULL;
+  tamis_result* result = NULL;
   tamis_scan_options opts = TAMIS_SCAN_OPTIONS_INIT;
   seen s;
   const char csv[] = "name,ssn\nJane Doe,536-22-4871\n";
@@ -399,12 +397,12 @@ static void test_csv_cells(void) {
 }
 
 static void test_scan_file(void) {
-  tamis_engine *engine = ssn_engine();
-  tamis_scanner *scanner = NULL;
-  tamis_result *result = NULL;
-  tamis_error *err = NULL;
+  tamis_engine* engine = ssn_engine();
+  tamis_scanner* scanner = NULL;
+  tamis_result* result = NULL;
+  tamis_error* err = NULL;
   char path[] = "capi_test_file.txt";
-  FILE *f = fopen(path, "wb");
+  FILE* f = fopen(path, "wb");
   REQUIRE(f != NULL);
   fwrite(kSensitiveText, 1, strlen(kSensitiveText), f);
   fclose(f);
@@ -412,14 +410,13 @@ static void test_scan_file(void) {
   CHECK(tamis_scan_file(scanner, path, NULL, &result, NULL) == TAMIS_OK);
   CHECK(tamis_result_count(result) == 1);
   {
-    const char *json = NULL;
+    const char* json = NULL;
     CHECK(tamis_result_json(result, 0, &json, NULL) == TAMIS_OK);
     CHECK(json != NULL && strstr(json, "USA_SOCIAL_SECURITY_NUMBER") != NULL);
   }
   tamis_result_free(result);
   remove(path);
-  CHECK(tamis_scan_file(scanner, "/nonexistent/capi/file.txt", NULL, &result, &err) ==
-        TAMIS_E_IO);
+  CHECK(tamis_scan_file(scanner, "/nonexistent/capi/file.txt", NULL, &result, &err) == TAMIS_E_IO);
   CHECK(result == NULL && err != NULL && strlen(tamis_error_message(err)) > 0);
   tamis_error_free(err);
   tamis_scanner_free(scanner);

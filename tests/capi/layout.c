@@ -5,7 +5,7 @@
 
 #include "tamis/tamis.h"
 
-#define P sizeof(void *)
+#define P sizeof(void*)
 #define ALIGN8(n) (((n) + 7u) & ~(size_t)7u)
 
 _Static_assert(offsetof(tamis_scan_options, struct_size) == 0, "scan options: struct_size first");
@@ -22,7 +22,8 @@ _Static_assert(offsetof(tamis_occurrence, category) == 3 * P, "occurrence layout
 _Static_assert(offsetof(tamis_occurrence, severity) == 3 * P + 4, "occurrence layout");
 _Static_assert(offsetof(tamis_occurrence, start) == ALIGN8(3 * P + 8), "occurrence layout");
 _Static_assert(offsetof(tamis_occurrence, end) == offsetof(tamis_occurrence, start) + 8, "layout");
-_Static_assert(offsetof(tamis_occurrence, line) == offsetof(tamis_occurrence, start) + 16, "layout");
+_Static_assert(offsetof(tamis_occurrence, line) == offsetof(tamis_occurrence, start) + 16,
+               "layout");
 _Static_assert(offsetof(tamis_occurrence, column) == offsetof(tamis_occurrence, start) + 24,
                "occurrence layout");
 _Static_assert(offsetof(tamis_occurrence, text) == offsetof(tamis_occurrence, start) + 32,
