@@ -6,11 +6,10 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <string_view>
 
-#include "archive/byte_source.h"
+#include "decode/decoding_source.h"
 
 namespace tamis {
 
@@ -38,23 +37,6 @@ class Base64Decoder {
 std::string decode_base64(std::string_view input);
 
 // A ByteSource of the decoded bytes of another ByteSource holding base64 text.
-class Base64DecodeSource final : public ByteSource {
- public:
-  explicit Base64DecodeSource(ByteSource& encoded);
-
-  Pull pull(std::string_view& chunk) override;
-  const ObjectStatus& status() const override { return encoded_.status(); }
-
-  std::uint64_t invalid_characters() const { return decoder_.invalid_characters(); }
-
- private:
-  static constexpr std::size_t kInputStep = 64 * 1024;
-
-  ByteSource& encoded_;
-  Base64Decoder decoder_;
-  std::unique_ptr<char[]> buffer_;
-  std::string_view pending_;  // the part of the encoded chunk not decoded yet
-  bool ended_ = false;
-};
+using Base64DecodeSource = DecodingSource<Base64Decoder>;
 
 }  // namespace tamis

@@ -122,32 +122,4 @@ std::size_t QuotedPrintableDecoder::finish(char* out) {
   return written;
 }
 
-QuotedPrintableDecodeSource::QuotedPrintableDecodeSource(ByteSource& encoded)
-    : encoded_(encoded), buffer_(new char[QuotedPrintableDecoder::max_output(kInputStep)]) {}
-
-Pull QuotedPrintableDecodeSource::pull(std::string_view& chunk) {
-  while (!ended_) {
-    if (pending_.empty()) {
-      std::string_view next;
-      if (encoded_.pull(next) == Pull::kEnd) {
-        ended_ = true;
-        const std::size_t size = decoder_.finish(buffer_.get());
-        if (size == 0) break;
-        chunk = std::string_view(buffer_.get(), size);
-        return Pull::kData;
-      }
-      pending_ = next;
-    }
-    // Bounded steps keep the output buffer fixed whatever chunk size the source hands over.
-    const std::string_view step = pending_.substr(0, kInputStep);
-    pending_.remove_prefix(step.size());
-    const std::size_t size = decoder_.decode(step, buffer_.get());
-    if (size > 0) {
-      chunk = std::string_view(buffer_.get(), size);
-      return Pull::kData;
-    }
-  }
-  return Pull::kEnd;
-}
-
 }  // namespace tamis

@@ -6,11 +6,10 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <string_view>
 
-#include "archive/byte_source.h"
+#include "decode/decoding_source.h"
 
 namespace tamis {
 
@@ -51,23 +50,6 @@ class QuotedPrintableDecoder {
 };
 
 // A ByteSource of the decoded bytes of another ByteSource holding quoted-printable text.
-class QuotedPrintableDecodeSource final : public ByteSource {
- public:
-  explicit QuotedPrintableDecodeSource(ByteSource& encoded);
-
-  Pull pull(std::string_view& chunk) override;
-  const ObjectStatus& status() const override { return encoded_.status(); }
-
-  std::uint64_t invalid_sequences() const { return decoder_.invalid_sequences(); }
-
- private:
-  static constexpr std::size_t kInputStep = 64 * 1024;
-
-  ByteSource& encoded_;
-  QuotedPrintableDecoder decoder_;
-  std::unique_ptr<char[]> buffer_;
-  std::string_view pending_;  // the part of the encoded chunk not decoded yet
-  bool ended_ = false;
-};
+using QuotedPrintableDecodeSource = DecodingSource<QuotedPrintableDecoder>;
 
 }  // namespace tamis

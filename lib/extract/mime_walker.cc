@@ -362,18 +362,19 @@ class Walker {
     if (encoding == "base64") {
       Base64DecodeSource decoded(body);
       visitor_.on_body(part, decoded);
-      if (decoded.invalid_characters() > 0) {
+      if (decoded.decoder().invalid_characters() > 0) {
         diagnose("MIME_INVALID_BASE64", describe_path(part.part_path) + ": " +
-                                            std::to_string(decoded.invalid_characters()) +
+                                            std::to_string(decoded.decoder().invalid_characters()) +
                                             " characters outside the base64 alphabet skipped");
       }
     } else if (encoding == "quoted-printable") {
       QuotedPrintableDecodeSource decoded(body);
       visitor_.on_body(part, decoded);
-      if (decoded.invalid_sequences() > 0) {
-        diagnose("MIME_INVALID_QUOTED_PRINTABLE", describe_path(part.part_path) + ": " +
-                                                      std::to_string(decoded.invalid_sequences()) +
-                                                      " malformed \"=\" escapes kept as written");
+      if (decoded.decoder().invalid_sequences() > 0) {
+        diagnose("MIME_INVALID_QUOTED_PRINTABLE",
+                 describe_path(part.part_path) + ": " +
+                     std::to_string(decoded.decoder().invalid_sequences()) +
+                     " malformed \"=\" escapes kept as written");
       }
     } else {
       if (!encoding.empty() && encoding != "7bit" && encoding != "8bit" && encoding != "binary") {

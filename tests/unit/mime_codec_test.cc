@@ -140,7 +140,7 @@ TEST(Base64Stream, SourceAdapterDecodesAnyChunking) {
     ChunkedSource inner(encoded, chunk);
     Base64DecodeSource decoded(inner);
     ASSERT_EQ(read_all(decoded), bytes) << "chunk " << chunk;
-    EXPECT_EQ(decoded.invalid_characters(), 0u);
+    EXPECT_EQ(decoded.decoder().invalid_characters(), 0u);
     EXPECT_TRUE(is_complete(decoded.status()));
   }
 }
@@ -195,7 +195,7 @@ TEST(QuotedPrintableStream, SourceAdapterDecodesAnyChunking) {
     ChunkedSource inner(encoded, chunk);
     QuotedPrintableDecodeSource decoded(inner);
     ASSERT_EQ(read_all(decoded), expected) << "chunk " << chunk;
-    EXPECT_EQ(decoded.invalid_sequences(), 0u);
+    EXPECT_EQ(decoded.decoder().invalid_sequences(), 0u);
   }
 }
 
