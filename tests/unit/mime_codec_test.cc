@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "archive/byte_source.h"
+#include "archive_test_support.h"
 #include "decode/base64_stream.h"
 #include "decode/quoted_printable_stream.h"
 #include "extract/mime_header.h"
@@ -16,24 +17,7 @@
 namespace tamis {
 namespace {
 
-// An in-memory source handing over `chunk` bytes at a time.
-class ChunkedSource final : public ByteSource {
- public:
-  ChunkedSource(std::string data, std::size_t chunk) : data_(std::move(data)), chunk_(chunk) {}
-  Pull pull(std::string_view& chunk) override {
-    if (offset_ >= data_.size()) return Pull::kEnd;
-    chunk = std::string_view(data_).substr(offset_, chunk_);
-    offset_ += chunk.size();
-    return Pull::kData;
-  }
-  const ObjectStatus& status() const override { return status_; }
-
- private:
-  std::string data_;
-  std::size_t chunk_;
-  std::size_t offset_ = 0;
-  ObjectStatus status_;
-};
+using archive_test::StringSource;
 
 std::string read_all(ByteSource& source) {
   std::string out;
@@ -137,7 +121,7 @@ TEST(Base64Stream, SourceAdapterDecodesAnyChunking) {
   const std::string bytes = random_bytes(200'000, 11);
   const std::string encoded = encode_base64(bytes, 76);
   for (const std::size_t chunk : {1u, 3u, 77u, 4096u, 1u << 20}) {
-    ChunkedSource inner(encoded, chunk);
+    StringSource inner(encoded, chunk);
     Base64DecodeSource decoded(inner);
     ASSERT_EQ(read_all(decoded), bytes) << "chunk " << chunk;
     EXPECT_EQ(decoded.decoder().invalid_characters(), 0u);
@@ -192,7 +176,7 @@ TEST(QuotedPrintableStream, SourceAdapterDecodesAnyChunking) {
     expected += "Line \xC3\xA9t\xC3\xA9 number " + std::to_string(i) + " continues\r\n";
   }
   for (const std::size_t chunk : {1u, 2u, 3u, 1000u, 1u << 22}) {
-    ChunkedSource inner(encoded, chunk);
+    StringSource inner(encoded, chunk);
     QuotedPrintableDecodeSource decoded(inner);
     ASSERT_EQ(read_all(decoded), expected) << "chunk " << chunk;
     EXPECT_EQ(decoded.decoder().invalid_sequences(), 0u);
