@@ -188,6 +188,23 @@ TEST(ArchiveWalk, TarGzContainingZipContainingCsvHasExactPaths) {
   EXPECT_EQ(visitor.members.size(), 2u) << ::testing::PrintToString(visitor.paths());
 }
 
+// Each (file in `dir`, expected member path) walks completely to exactly one member holding
+// `content`.
+void expect_one_member_each(const ScratchDir& dir,
+                            const std::vector<std::pair<std::string, std::string>>& cases,
+                            const std::string& content) {
+  for (const auto& [file, path] : cases) {
+    SCOPED_TRACE(file);
+    RecordingVisitor visitor;
+    const WalkSummary summary = walk_file(dir.file(file), file, visitor);
+    EXPECT_EQ(summary.status.code, "COMPLETE") << summary.status.detail;
+    ASSERT_EQ(visitor.members.size(), 1u) << ::testing::PrintToString(visitor.paths());
+    EXPECT_EQ(visitor.members[0].info.path, path);
+    EXPECT_EQ(visitor.members[0].content, content);
+    EXPECT_EQ(visitor.members[0].status.code, "COMPLETE") << visitor.members[0].status.detail;
+  }
+}
+
 TEST(ArchiveWalk, EachCompressorAndArchiveFormatIsWalked) {
   TAMIS_REQUIRE_TOOLS("gzip", "bzip2", "xz", "zstd", "7z", "cpio", "ar", "tar");
   ScratchDir dir;
@@ -222,16 +239,7 @@ TEST(ArchiveWalk, EachCompressorAndArchiveFormatIsWalked) {
       {"data.tzst", "data.tzst/data.csv"},
       {"data.tbz2", "data.tbz2/data.csv"},
   };
-  for (const auto& [file, path] : cases) {
-    SCOPED_TRACE(file);
-    RecordingVisitor visitor;
-    const WalkSummary summary = walk_file(dir.file(file), file, visitor);
-    EXPECT_EQ(summary.status.code, "COMPLETE") << summary.status.detail;
-    ASSERT_EQ(visitor.members.size(), 1u) << ::testing::PrintToString(visitor.paths());
-    EXPECT_EQ(visitor.members[0].info.path, path);
-    EXPECT_EQ(visitor.members[0].content, csv);
-    EXPECT_EQ(visitor.members[0].status.code, "COMPLETE") << visitor.members[0].status.detail;
-  }
+  expect_one_member_each(dir, cases, csv);
 }
 
 // The formats whose tools install-deps.sh adds for this test alone: ISO 9660 images (xorriso's
@@ -241,26 +249,18 @@ TEST(ArchiveWalk, IsoImageLzipAndCompressAreWalked) {
   ScratchDir dir;
   const std::string csv = numbered_lines(2000);
   write_file(dir.file("data.csv"), csv);
-  ASSERT_TRUE(dir.run(
-      "mkdir -p image/reports && cp data.csv image/reports/q1-customers.csv && "
-      "xorriso -as mkisofs -quiet -R -o data.iso image 2>/dev/null && "
-      "lzip -kc data.csv > data.csv.lz && compress -c data.csv > data.csv.Z && "
-      "tar -cf - data.csv | lzip > data.tar.lz"));
+  ASSERT_TRUE(
+      dir.run("mkdir -p image/reports && cp data.csv image/reports/q1-customers.csv && "
+              "xorriso -as mkisofs -quiet -R -o data.iso image 2>/dev/null && "
+              "lzip -kc data.csv > data.csv.lz && compress -c data.csv > data.csv.Z && "
+              "tar -cf - data.csv | lzip > data.tar.lz"));
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"data.iso", "data.iso/reports/q1-customers.csv"},
       {"data.csv.lz", "data.csv.lz/data.csv"},
       {"data.csv.Z", "data.csv.Z/data.csv"},
       {"data.tar.lz", "data.tar.lz/data.csv"},
   };
-  for (const auto& [file, path] : cases) {
-    SCOPED_TRACE(file);
-    RecordingVisitor visitor;
-    const WalkSummary summary = walk_file(dir.file(file), file, visitor);
-    EXPECT_EQ(summary.status.code, "COMPLETE") << summary.status.detail;
-    ASSERT_EQ(visitor.members.size(), 1u) << ::testing::PrintToString(visitor.paths());
-    EXPECT_EQ(visitor.members[0].info.path, path);
-    EXPECT_EQ(visitor.members[0].content, csv);
-  }
+  expect_one_member_each(dir, cases, csv);
 }
 
 TEST(ArchiveWalk, Lz4StreamIsWalked) {
