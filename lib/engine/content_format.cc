@@ -3,6 +3,7 @@
 #include <cstring>
 #include <string>
 
+#include "core/ascii_case.h"
 #include "decode/charset_detector.h"
 #include "extract/json_detect.h"
 #include "extract/markup_detect.h"
@@ -11,16 +12,6 @@
 
 namespace tamis {
 namespace {
-
-bool ends_with(std::string_view text, std::string_view suffix) {
-  if (text.size() < suffix.size()) return false;
-  for (std::size_t i = 0; i < suffix.size(); ++i) {
-    char c = text[text.size() - suffix.size() + i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != suffix[i]) return false;
-  }
-  return true;
-}
 
 // UTF-16/32 text is full of NUL bytes too; only NULs that no text encoding explains mean binary.
 // The charset detector knows UTF-16/32 by BOM, NUL pattern and script share.
@@ -46,9 +37,11 @@ ContentFormat detect_content_format(std::string_view name, std::string_view head
       break;
   }
   if (looks_binary(head)) return ContentFormat::kBinary;
-  if (ends_with(name, ".tsv") || ends_with(name, ".tab")) return ContentFormat::kTsv;
-  if (ends_with(name, ".csv")) return ContentFormat::kCsv;
-  if (ends_with(name, ".jsonl") || ends_with(name, ".ndjson")) return ContentFormat::kJsonLines;
+  if (ends_with_ignoring_case(name, ".tsv") || ends_with_ignoring_case(name, ".tab"))
+    return ContentFormat::kTsv;
+  if (ends_with_ignoring_case(name, ".csv")) return ContentFormat::kCsv;
+  if (ends_with_ignoring_case(name, ".jsonl") || ends_with_ignoring_case(name, ".ndjson"))
+    return ContentFormat::kJsonLines;
   if (looks_like_json_lines(head)) return ContentFormat::kJsonLines;
   if (looks_like_json(head)) return ContentFormat::kJson;
   if (looks_like_email(name, head)) return ContentFormat::kEmail;

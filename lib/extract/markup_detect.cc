@@ -4,10 +4,11 @@
 #include <array>
 #include <cstddef>
 
+#include "core/ascii_case.h"
+
 namespace tamis {
 namespace {
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 bool is_name_start(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':';
@@ -16,18 +17,10 @@ bool is_name_char(char c) {
   return is_name_start(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
 }
 
-bool starts_with_nocase(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (lower(text[i]) != prefix[i]) return false;
-  }
-  return true;
-}
-
 std::size_t find_nocase(std::string_view text, std::string_view needle, std::size_t from = 0) {
   if (needle.size() > text.size()) return std::string_view::npos;
   for (std::size_t i = from; i + needle.size() <= text.size(); ++i) {
-    if (starts_with_nocase(text.substr(i), needle)) return i;
+    if (starts_with_ignoring_case(text.substr(i), needle)) return i;
   }
   return std::string_view::npos;
 }
@@ -69,7 +62,7 @@ constexpr std::array<std::string_view, 10> kMoreHtmlElements = {
 
 bool is_html_element(std::string_view name) {
   std::string lowered(name);
-  std::transform(lowered.begin(), lowered.end(), lowered.begin(), lower);
+  std::transform(lowered.begin(), lowered.end(), lowered.begin(), ascii_lower);
   return std::find(kHtmlElements.begin(), kHtmlElements.end(), lowered) != kHtmlElements.end() ||
          std::find(kMoreHtmlElements.begin(), kMoreHtmlElements.end(), lowered) !=
              kMoreHtmlElements.end();
@@ -117,7 +110,7 @@ std::optional<MarkupKind> by_content(std::string_view text) {
     while (start < text.size() && is_space(text[start])) ++start;
     text.remove_prefix(start);
     if (text.empty() || text[0] != '<') return std::nullopt;
-    if (starts_with_nocase(text, "<?xml")) {
+    if (starts_with_ignoring_case(text, "<?xml")) {
       // XHTML is parsed as HTML: its named entities (&nbsp;) are not XML's.
       const std::size_t html = find_nocase(text, "<html");
       const std::size_t doctype = find_nocase(text, "<!doctype html");
@@ -126,13 +119,13 @@ std::optional<MarkupKind> by_content(std::string_view text) {
       }
       return MarkupKind::kXml;
     }
-    if (starts_with_nocase(text, "<!doctype html")) return MarkupKind::kHtml;
-    if (starts_with_nocase(text, "<!doctype")) return MarkupKind::kXml;
-    if (starts_with_nocase(text, "<html") || starts_with_nocase(text, "<head") ||
-        starts_with_nocase(text, "<body")) {
+    if (starts_with_ignoring_case(text, "<!doctype html")) return MarkupKind::kHtml;
+    if (starts_with_ignoring_case(text, "<!doctype")) return MarkupKind::kXml;
+    if (starts_with_ignoring_case(text, "<html") || starts_with_ignoring_case(text, "<head") ||
+        starts_with_ignoring_case(text, "<body")) {
       return MarkupKind::kHtml;
     }
-    if (starts_with_nocase(text, "<svg")) return MarkupKind::kXml;
+    if (starts_with_ignoring_case(text, "<svg")) return MarkupKind::kXml;
     if (text.substr(0, 4) == "<!--") {
       const std::size_t end = text.find("-->", 4);
       if (end == std::string_view::npos) return std::nullopt;
@@ -149,7 +142,7 @@ std::optional<MarkupKind> by_extension(std::string_view name) {
   const std::size_t dot = name.rfind('.');
   if (dot == std::string_view::npos) return std::nullopt;
   std::string ext(name.substr(dot + 1));
-  std::transform(ext.begin(), ext.end(), ext.begin(), lower);
+  std::transform(ext.begin(), ext.end(), ext.begin(), ascii_lower);
   static constexpr std::array<std::string_view, 5> kHtml = {"html", "htm", "xhtml", "xht", "shtml"};
   static constexpr std::array<std::string_view, 22> kXml = {
       "xml",  "svg",  "xsd",    "xsl",     "xslt", "rss", "atom",  "plist", "kml", "gpx",    "wsdl",

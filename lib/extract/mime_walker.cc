@@ -6,6 +6,7 @@
 #include <optional>
 #include <utility>
 
+#include "core/ascii_case.h"
 #include "decode/base64_stream.h"
 #include "decode/quoted_printable_stream.h"
 #include "extract/mime_header.h"
@@ -34,9 +35,7 @@ std::string_view trim(std::string_view text) {
 
 std::string lower(std::string_view text) {
   std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  for (char& c : out) c = ascii_lower(c);
   return out;
 }
 
@@ -548,10 +547,6 @@ constexpr std::array<std::string_view, 15> kEmailFields = {
     "from",   "to",           "cc",          "bcc",        "subject",
     "date",   "received",     "return-path", "message-id", "reply-to",
     "sender", "delivered-to", "in-reply-to", "references", "mime-version"};
-
-bool ends_with_ignoring_case(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && lower(text.substr(text.size() - suffix.size())) == suffix;
-}
 
 }  // namespace
 

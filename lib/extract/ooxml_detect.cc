@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <utility>
 
+#include "core/ascii_case.h"
+
 namespace tamis {
 namespace {
 
@@ -11,22 +13,6 @@ constexpr std::string_view kZipLocalHeader = "PK\x03\x04";
 constexpr std::string_view kOleMagic = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 constexpr std::string_view kContentTypes = "[Content_Types].xml";
 constexpr std::size_t kLocalHeaderBytes = 30;
-
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool ends_with_ignoring_case(std::string_view text, std::string_view suffix) {
-  if (text.size() < suffix.size()) return false;
-  text.remove_prefix(text.size() - suffix.size());
-  for (std::size_t i = 0; i < suffix.size(); ++i) {
-    if (lower(text[i]) != suffix[i]) return false;
-  }
-  return true;
-}
-
-bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
-  return text.size() >= prefix.size() &&
-         ends_with_ignoring_case(text.substr(0, prefix.size()), prefix);
-}
 
 std::uint32_t little_endian(std::string_view bytes, std::size_t offset, std::size_t width) {
   std::uint32_t value = 0;

@@ -5,23 +5,10 @@
 #include <optional>
 #include <utility>
 
+#include "core/ascii_case.h"
+
 namespace tamis {
 namespace {
-
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (lower(text[i]) != lower(prefix[i])) return false;
-  }
-  return true;
-}
-
-bool ends_with_ignoring_case(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() &&
-         starts_with_ignoring_case(text.substr(text.size() - suffix.size()), suffix);
-}
 
 // The number between prefix and suffix, when only digits are there (at most 18 of them).
 std::optional<std::uint64_t> number_between(std::string_view name, std::string_view prefix,
