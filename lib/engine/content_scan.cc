@@ -139,11 +139,8 @@ class ContentScan {
   }
 
   void scan_raw() {
-    scanner_.feed(head_);
-    std::string_view chunk;
-    if (!ended_) {
-      while (content_.pull(chunk) == Pull::kData) scanner_.feed(chunk);
-    }
+    HeadReplaySource all(head_, content_, ended_);
+    scan_raw_source(all);
   }
 
   // Every byte of `source` through `decoder` into `out`.
