@@ -87,7 +87,7 @@ void mark_if_stopped(tamis_scanner& scanner, ObjectResult& object);
 std::unique_ptr<tamis_result> make_result(const std::vector<ObjectResult>& objects);
 
 // Fills a C occurrence from the engine's detection and occurrence; the pointers borrow from them.
-tamis_occurrence to_c_occurrence(const tamis_scanner& scanner, const Detection& detection,
-                                 const Occurrence& occurrence);
+tamis_occurrence to_c_occurrence(const tamis_scanner& scanner, const std::string& object_path,
+                                 const Detection& detection, const Occurrence& occurrence);
 
 }  // namespace tamis::capi

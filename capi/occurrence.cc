@@ -34,12 +34,12 @@ Severity severity_so_far(const tamis_scanner& scanner, const Detection& detectio
 
 }  // namespace
 
-tamis_occurrence to_c_occurrence(const tamis_scanner& scanner, const Detection& detection,
-                                 const Occurrence& occurrence) {
+tamis_occurrence to_c_occurrence(const tamis_scanner& scanner, const std::string& object_path,
+                                 const Detection& detection, const Occurrence& occurrence) {
   tamis_occurrence out{};
   out.struct_size = sizeof(tamis_occurrence);
-  // The member being scanned (`bundle.zip/a.txt`), not only the name the caller gave.
-  out.object_path = scanner.scanner.current_path().c_str();
+  // The member or attachment being scanned (`bundle.zip/a.txt`), not only the caller's name.
+  out.object_path = object_path.c_str();
   out.type = detection.type.c_str();
   out.category = to_c_category(detection.category);
   out.severity = static_cast<uint32_t>(severity_so_far(scanner, detection));

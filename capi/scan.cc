@@ -16,6 +16,8 @@ namespace {
 // The buffer reaches the object walker in bounded pieces, so a stop from the callback also ends
 // the walk of an archive instead of scanning the rest with nobody listening.
 constexpr std::size_t kBufferPiece = 1 << 20;
+// What one call of a caller's read callback may fill.
+constexpr std::size_t kReaderChunk = 256 << 10;
 
 tamis_status start_scan(tamis_scanner* scanner, const char* name, const tamis_scan_options* opts,
                         tamis_error** err) {
@@ -94,6 +96,63 @@ tamis_status tamis_scan_buffer(tamis_scanner* scanner, const void* data, size_t 
             return tamis::make_status("PARTIAL", "STOPPED_BY_CALLER",
                                       "the occurrence callback stopped the scan");
           });
+      tamis::ObjectScanner walker(scanner->scanner);
+      walker.scan(source, scanner->object_path, [&](tamis::ObjectResult result) {
+        tamis::capi::mark_if_stopped(*scanner, result);
+        objects.push_back(std::move(result));
+      });
+    }
+    return tamis::capi::deliver(scanner, objects, out, err);
+  });
+}
+
+tamis_status tamis_scan_reader(tamis_scanner* scanner, tamis_read_cb read, void* read_user,
+                               const char* name, const tamis_scan_options* opts, tamis_result** out,
+                               tamis_error** err) {
+  return guarded(err, [&]() -> tamis_status {
+    if (out == nullptr) return invalid_arg(err, "tamis_scan_reader: out is NULL");
+    *out = nullptr;
+    if (scanner == nullptr) return invalid_arg(err, "tamis_scan_reader: scanner is NULL");
+    if (read == nullptr) return invalid_arg(err, "tamis_scan_reader: read is NULL");
+    if (const tamis_status s = tamis::capi::start_scan(scanner, name, opts, err); s != TAMIS_OK) {
+      return s;
+    }
+    std::vector<char> buffer(tamis::capi::kReaderChunk);
+    std::uint64_t delivered = 0;
+    bool read_failed = false;
+    tamis::CallbackByteSource source(
+        [&](std::string_view& chunk) {
+          if (scanner->stopped) return tamis::Pull::kEnd;
+          const std::ptrdiff_t got = read(read_user, buffer.data(), buffer.size());
+          if (got <= 0 || static_cast<std::size_t>(got) > buffer.size()) {
+            read_failed = got != 0;
+            return tamis::Pull::kEnd;
+          }
+          chunk = std::string_view(buffer.data(), static_cast<std::size_t>(got));
+          delivered += chunk.size();
+          return tamis::Pull::kData;
+        },
+        [&] {
+          if (read_failed) {
+            return tamis::make_status(
+                "PARTIAL", "SOURCE_OBJECT_NO_LONGER_AVAILABLE",
+                "the read callback failed after " + std::to_string(delivered) + " bytes");
+          }
+          if (scanner->stopped) {
+            return tamis::make_status("PARTIAL", "STOPPED_BY_CALLER",
+                                      "the occurrence callback stopped the scan");
+          }
+          return tamis::ObjectStatus{};
+        });
+    std::vector<tamis::ObjectResult> objects;
+    if ((scanner->options.flags & TAMIS_SCAN_RAW) != 0) {
+      scanner->scanner.begin(scanner->object_path);
+      std::string_view chunk;
+      while (source.pull(chunk) == tamis::Pull::kData) scanner->scanner.feed(chunk);
+      objects.push_back(scanner->scanner.finish());
+      if (!tamis::is_complete(source.status())) objects.back().status = source.status();
+      tamis::capi::mark_if_stopped(*scanner, objects.back());
+    } else {
       tamis::ObjectScanner walker(scanner->scanner);
       walker.scan(source, scanner->object_path, [&](tamis::ObjectResult result) {
         tamis::capi::mark_if_stopped(*scanner, result);

@@ -78,8 +78,8 @@ enum {
   TAMIS_E_IO = -4,          /* a file could not be opened or read */
   TAMIS_E_STOPPED = -5,     /* the occurrence callback asked to stop */
   TAMIS_E_UNSUPPORTED = -6, /* unknown flag bits, struct with unknown non-zero fields */
-  TAMIS_E_DB_VERSION = -7,  /* serialised engine from another version (phase 2) */
-  TAMIS_E_DB_CORRUPT = -8,  /* serialised engine damaged (phase 2) */
+  TAMIS_E_DB_VERSION = -7,  /* serialised engine from another tamis, Hyperscan or CPU */
+  TAMIS_E_DB_CORRUPT = -8,  /* serialised engine damaged, truncated or not an engine at all */
   TAMIS_E_INTERNAL = -99    /* a bug in tamis: please report the message */
 };
 
@@ -112,6 +112,26 @@ typedef struct tamis_engine tamis_engine;
 TAMIS_API tamis_status tamis_engine_new(tamis_engine** out, const char* config_json, size_t len,
                                         tamis_error** err);
 TAMIS_API void tamis_engine_free(tamis_engine* engine);
+
+/**
+ * Serialises the engine into one self-contained blob: its configuration (allow-list files
+ * inlined) and its compiled Hyperscan databases, with a format version and a checksum. Loading
+ * the blob skips the regex compilation, so a process starts scanning in milliseconds. A blob is
+ * tied to the tamis version, the Hyperscan build and the CPU features it was made with; store it
+ * as a cache, keyed by your configuration, never as the only copy. *bytes is owned by the caller
+ * and freed with tamis_bytes_free.
+ */
+TAMIS_API tamis_status tamis_engine_serialize(const tamis_engine* engine, char** bytes,
+                                              size_t* len, tamis_error** err);
+/** Frees the bytes of tamis_engine_serialize. NULL ignored. */
+TAMIS_API void tamis_bytes_free(char* bytes);
+/**
+ * Loads an engine from tamis_engine_serialize's bytes. A blob from another tamis version, or
+ * compiled for another Hyperscan build or CPU, gives TAMIS_E_DB_VERSION; a truncated, damaged or
+ * foreign blob gives TAMIS_E_DB_CORRUPT. Either way, build the engine from its configuration.
+ */
+TAMIS_API tamis_status tamis_engine_deserialize(tamis_engine** out, const void* bytes, size_t len,
+                                                tamis_error** err);
 
 /* ---- Scanner ----------------------------------------------------------------------------- */
 
@@ -237,6 +257,25 @@ TAMIS_API tamis_status tamis_scan_begin(tamis_scanner* scanner, const char* name
 TAMIS_API tamis_status tamis_scan_feed(tamis_scanner* scanner, const void* data, size_t len,
                                        tamis_error** err);
 TAMIS_API tamis_status tamis_scan_finish(tamis_scanner* scanner, tamis_result** out,
+                                         tamis_error** err);
+
+/**
+ * Pull reader for tamis_scan_reader: copies up to `capacity` bytes into `buffer` and returns how
+ * many (at least 1), 0 at the end of the object, or a negative value when reading failed.
+ */
+typedef ptrdiff_t (*tamis_read_cb)(void* user, void* buffer, size_t capacity);
+
+/**
+ * Scans an object pulled from `read` like tamis_scan_buffer: archives, compression, encodings and
+ * formats are handled while the bytes stream through, without holding the object in memory (a 7z
+ * archive, whose index is at its end, needs tamis_scan_file or tamis_scan_buffer). `read` is
+ * called on this thread, with read_user, until it returns 0 or a negative value. A read failure
+ * is not an error of the call: the object is reported PARTIAL with reason
+ * SOURCE_OBJECT_NO_LONGER_AVAILABLE, keeping what was found before it.
+ */
+TAMIS_API tamis_status tamis_scan_reader(tamis_scanner* scanner, tamis_read_cb read,
+                                         void* read_user, const char* name,
+                                         const tamis_scan_options* opts, tamis_result** out,
                                          tamis_error** err);
 
 /**

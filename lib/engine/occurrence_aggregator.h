@@ -19,7 +19,11 @@ class OccurrenceAggregator final : public match::MatchSink {
   OccurrenceAggregator(const match::CompiledRules& rules, const Config& config);
 
   void reset();
-  void set_callback(const Scanner::OccurrenceCallback* callback) { callback_ = callback; }
+  // `object_path` is the path of the object being scanned, passed to the callback.
+  void set_callback(const Scanner::OccurrenceCallback* callback, const std::string* object_path) {
+    callback_ = callback;
+    object_path_ = object_path;
+  }
 
   bool on_accept(std::uint32_t rule, std::uint64_t start, std::uint64_t end, std::string_view text,
                  std::string& preview) override;
@@ -36,6 +40,7 @@ class OccurrenceAggregator final : public match::MatchSink {
   const match::CompiledRules& rules_;
   const Config& config_;
   const Scanner::OccurrenceCallback* callback_ = nullptr;
+  const std::string* object_path_ = nullptr;
   std::vector<Detection> detections_;  // one per rule
   std::deque<std::variant<std::monostate, CellLocation, RecordLocation>> segments_;
   std::uint64_t first_segment_ = 0;  // index of segments_.front()

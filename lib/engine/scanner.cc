@@ -22,7 +22,7 @@ void set_status(ObjectResult& result, std::string code, std::string reason, std:
 Scanner::Scanner(std::shared_ptr<const Engine> engine)
     : engine_(std::move(engine)),
       scan_(std::make_unique<ObjectScan>(engine_->rules(), engine_->config())) {
-  scan_->aggregator.set_callback(&scan_->callback);
+  scan_->aggregator.set_callback(&scan_->callback, &scan_->result.path);
 }
 
 Scanner::~Scanner() = default;

@@ -20,8 +20,10 @@ class Scanner {
  public:
   // Called for every occurrence that survives validation, keywords, ignore words and allow lists,
   // in addition to the aggregate result. Return false to stop scanning this object (status
-  // PARTIAL).
-  using OccurrenceCallback = std::function<bool(const Detection& detection, const Occurrence& occ)>;
+  // PARTIAL). `object_path` names the object the occurrence is in: the member or attachment being
+  // scanned, which for a spawned scanner is not the caller's object.
+  using OccurrenceCallback = std::function<bool(
+      const std::string& object_path, const Detection& detection, const Occurrence& occ)>;
 
   explicit Scanner(std::shared_ptr<const Engine> engine);
   ~Scanner();

@@ -230,7 +230,9 @@ TEST(Engine, CallbackSeesEveryOccurrenceAndCanStop) {
   auto engine = build_or_die(config);
   Scanner scanner(engine);
   int seen = 0;
-  scanner.set_occurrence_callback([&](const Detection& d, const Occurrence& o) {
+  scanner.set_occurrence_callback([&](const std::string& path, const Detection& d,
+                                     const Occurrence& o) {
+    EXPECT_EQ(path, "mem");
     EXPECT_EQ(d.type, "Emp");
     EXPECT_GT(o.line, 0U);
     ++seen;
@@ -241,7 +243,8 @@ TEST(Engine, CallbackSeesEveryOccurrenceAndCanStop) {
   EXPECT_EQ(find_detection(scanner.scan("mem", text), "Emp")->count, 5U);
   EXPECT_EQ(seen, 5);
 
-  scanner.set_occurrence_callback([](const Detection&, const Occurrence&) { return false; });
+  scanner.set_occurrence_callback(
+      [](const std::string&, const Detection&, const Occurrence&) { return false; });
   std::string big;
   for (int i = 0; i < 20000; ++i) big += "EMP-42 filler filler filler filler\n";
   scanner.begin("big");
