@@ -1,0 +1,3 @@
+module github.com/tamis-project/tamis/bindings/go
+
+go 1.19
