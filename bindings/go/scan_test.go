@@ -186,3 +186,44 @@ func TestScanFileErrors(t *testing.T) {
 		t.Errorf("a name with NUL: want ErrInvalidArg, got %v", err)
 	}
 }
+
+func TestTableCellsAndJSONRecordsInResults(t *testing.T) {
+	scanner := newScanner(t, sharedDefaultEngine(t))
+
+	csv, err := scanner.ScanFile("../../corpus/samples/hr_export.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ssn := findFinding(t, onlyObject(t, csv), "USA_SOCIAL_SECURITY_NUMBER")
+	wantCells := []tamis.Cell{
+		{Row: 2, Column: 4, ColumnName: "ssn", CellReference: "D2", Offsets: tamis.ByteRange{Start: 0, End: 11}, Text: "*******1849"},
+		{Row: 3, Column: 4, ColumnName: "ssn", CellReference: "D3", Offsets: tamis.ByteRange{Start: 0, End: 11}, Text: "*******3390"},
+	}
+	if len(ssn.Occurrences.Cells) != len(wantCells) || len(ssn.Occurrences.LineRanges) != 0 {
+		t.Fatalf("want two cell occurrences only, got %+v", ssn.Occurrences)
+	}
+	for i, want := range wantCells {
+		if ssn.Occurrences.Cells[i] != want {
+			t.Errorf("cell %d: got %+v, want %+v", i, ssn.Occurrences.Cells[i], want)
+		}
+	}
+
+	jsonBytes, err := os.ReadFile("../../corpus/samples/customers.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	records, err := scanner.Scan(jsonBytes, tamis.WithName("customers.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	object := onlyObject(t, records)
+	if object.MimeType != "application/json" {
+		t.Errorf("mime type %q", object.MimeType)
+	}
+	card := findFinding(t, object, "CREDIT_CARD_NUMBER")
+	want := tamis.Record{RecordIndex: 0, JSONPath: "$.customers[0].card_number",
+		Offsets: tamis.ByteRange{Start: 0, End: 19}, Text: "***************9377"}
+	if len(card.Occurrences.Records) != 1 || card.Occurrences.Records[0] != want {
+		t.Errorf("card records %+v, want %+v", card.Occurrences.Records, want)
+	}
+}
