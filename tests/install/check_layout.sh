@@ -26,7 +26,7 @@ for f in cmake/tamis/tamisConfig.cmake cmake/tamis/tamisConfigVersion.cmake \
 done
 
 # Exactly the public headers of include/tamis, byte for byte.
-expected=$(cd "$source/include" && find tamis -type f | sort)
+expected=$(cd "$source/include" && find tamis -type f \( -name '*.h' -o -name '*.hpp' \) | sort)
 installed=$(cd "$full/include" && find . -type f | sed 's|^\./||' | sort)
 [ "$expected" = "$installed" ] ||
   fail "installed headers differ from include/tamis: expected [$expected], got [$installed]"
