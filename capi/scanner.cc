@@ -8,18 +8,19 @@ tamis_scanner::tamis_scanner(std::shared_ptr<const tamis::Engine> shared_engine)
     rules_by_type.emplace(rule.type, &rule);
   tamis_scan_options_init(&options);
   // `this` is stable: handles live on the heap and are never moved.
-  scanner.set_occurrence_callback(
-      [this](const std::string& occurrence_path, const tamis::Detection& detection,
-             const tamis::Occurrence& occurrence) {
-        if (options.on_occurrence == nullptr) return true;
-        if (stopped) {
-          object_stopped = true;
-          return false;
-        }
-        const tamis_occurrence c = tamis::capi::to_c_occurrence(*this, occurrence_path, detection, occurrence);
-        if (options.on_occurrence(&c, options.user) != 0) stopped = object_stopped = true;
-        return !stopped;
-      });
+  scanner.set_occurrence_callback([this](const std::string& occurrence_path,
+                                         const tamis::Detection& detection,
+                                         const tamis::Occurrence& occurrence) {
+    if (options.on_occurrence == nullptr) return true;
+    if (stopped) {
+      object_stopped = true;
+      return false;
+    }
+    const tamis_occurrence c =
+        tamis::capi::to_c_occurrence(*this, occurrence_path, detection, occurrence);
+    if (options.on_occurrence(&c, options.user) != 0) stopped = object_stopped = true;
+    return !stopped;
+  });
 }
 
 extern "C" {

@@ -82,22 +82,6 @@ std::string syntax_error_message(std::string_view text, const json::parse_error&
          std::to_string(column) + " (byte " + std::to_string(error.byte) + "): " + printable_reason;
 }
 
-std::string_view selector_name(ManagedSelector selector) {
-  switch (selector) {
-    case ManagedSelector::kRecommended:
-      return "RECOMMENDED";
-    case ManagedSelector::kAll:
-      return "ALL";
-    case ManagedSelector::kInclude:
-      return "INCLUDE";
-    case ManagedSelector::kExclude:
-      return "EXCLUDE";
-    case ManagedSelector::kNone:
-      return "NONE";
-  }
-  return "RECOMMENDED";
-}
-
 ManagedSelector parse_selector(const Field& root) {
   const auto field = root.find("managedDataIdentifierSelector");
   if (!field) return ManagedSelector::kRecommended;  // Macie: null or absent means RECOMMENDED
@@ -172,20 +156,6 @@ Severity parse_severity(const Field& field) {
   field.fail("unknown severity " + in_quotes(name) + " (expected LOW, MEDIUM or HIGH)");
 }
 
-std::string severity_api_name(Severity severity) {
-  switch (severity) {
-    case Severity::kLow:
-      return "LOW";
-    case Severity::kMedium:
-      return "MEDIUM";
-    case Severity::kHigh:
-      return "HIGH";
-    case Severity::kNone:
-      break;
-  }
-  return "NONE";
-}
-
 std::vector<SeverityLevel> parse_severity_levels(const Field& identifier) {
   std::vector<SeverityLevel> levels;
   const auto field = identifier.find("severityLevels");
@@ -208,8 +178,8 @@ std::vector<SeverityLevel> parse_severity_levels(const Field& identifier) {
       }
       if (level.severity <= previous.severity) {
         severity_field.fail("severity must be higher than the previous level's (" +
-                            severity_api_name(previous.severity) + "), got " +
-                            severity_api_name(level.severity));
+                            std::string(severity_api_name(previous.severity)) + "), got " +
+                            std::string(severity_api_name(level.severity)));
       }
     }
     levels.push_back(level);
@@ -426,6 +396,36 @@ Config parse_document(const json& document, const std::filesystem::path& base_di
 }
 
 }  // namespace
+
+std::string_view selector_name(ManagedSelector selector) {
+  switch (selector) {
+    case ManagedSelector::kRecommended:
+      return "RECOMMENDED";
+    case ManagedSelector::kAll:
+      return "ALL";
+    case ManagedSelector::kInclude:
+      return "INCLUDE";
+    case ManagedSelector::kExclude:
+      return "EXCLUDE";
+    case ManagedSelector::kNone:
+      return "NONE";
+  }
+  return "RECOMMENDED";
+}
+
+std::string_view severity_api_name(Severity severity) {
+  switch (severity) {
+    case Severity::kLow:
+      return "LOW";
+    case Severity::kMedium:
+      return "MEDIUM";
+    case Severity::kHigh:
+      return "HIGH";
+    case Severity::kNone:
+      break;
+  }
+  return "NONE";
+}
 
 Result<Config> parse_config(std::string_view json_text, std::string_view base_dir) {
   json document;

@@ -12,12 +12,16 @@ namespace tamis {
 
 namespace match {
 struct CompiledRules;  // lib/match/compiled_rules.h
-}
+class DatabaseStore;   // lib/match/database_store.h
+}  // namespace match
 
 // How to build, as opposed to what to scan for (Config).
 struct BuildOptions {
   // Folder for compiled databases reused across runs (e.g. ~/.cache/tamis); empty: no cache.
   std::string cache_dir;
+  // Databases to load instead of compiling (a serialised engine, engine/engine_image.h); takes
+  // the place of cache_dir when set.
+  const match::DatabaseStore* databases = nullptr;
 };
 
 class Engine {

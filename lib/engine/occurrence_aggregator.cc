@@ -56,7 +56,8 @@ bool OccurrenceAggregator::on_located(std::uint32_t rule, Occurrence occurrence,
   }
   Detection& detection = detections_[rule];
   bool keep_going = true;
-  if (callback_ != nullptr && *callback_) keep_going = (*callback_)(*object_path_, detection, occurrence);
+  if (callback_ != nullptr && *callback_)
+    keep_going = (*callback_)(*object_path_, detection, occurrence);
   if (detection.occurrences.size() < config_.limits.max_occurrences_per_type) {
     detection.occurrences.push_back(std::move(occurrence));
   }

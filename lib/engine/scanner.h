@@ -22,8 +22,8 @@ class Scanner {
   // in addition to the aggregate result. Return false to stop scanning this object (status
   // PARTIAL). `object_path` names the object the occurrence is in: the member or attachment being
   // scanned, which for a spawned scanner is not the caller's object.
-  using OccurrenceCallback = std::function<bool(
-      const std::string& object_path, const Detection& detection, const Occurrence& occ)>;
+  using OccurrenceCallback = std::function<bool(const std::string& object_path,
+                                                const Detection& detection, const Occurrence& occ)>;
 
   explicit Scanner(std::shared_ptr<const Engine> engine);
   ~Scanner();

@@ -46,8 +46,7 @@ std::string custom_owner(const CustomIdentifierSpec& spec) {
 
 class RuleCompiler {
  public:
-  RuleCompiler(const Config& config, const std::string& cache_dir)
-      : config_(config), cache_(cache_dir) {
+  RuleCompiler(const Config& config, const DatabaseStore* store) : config_(config), store_(store) {
     out_ = std::make_unique<CompiledRules>();
     out_->start_mode = config.start_offset_mode;
   }
@@ -218,9 +217,10 @@ class RuleCompiler {
       allow_set.add(std::move(expression), HS_FLAG_SINGLEMATCH, id++, owner);
     }
     if (allow_set.empty()) return std::nullopt;
-    auto db = allow_set.compile(HS_MODE_BLOCK, "allow-list database");
+    auto db = allow_set.compile(HS_MODE_BLOCK, "allow-list database", store_);
     if (!db) return db.error();
     out_->allow_regex_db = std::move(*db);
+    out_->allow_regex_db_key = allow_set.key(HS_MODE_BLOCK);
     return std::nullopt;
   }
 
@@ -237,14 +237,16 @@ class RuleCompiler {
     if (!stream_set_.empty()) {
       ExpressionSet stream = som ? stream_set_.with_flags(HS_FLAG_SOM_LEFTMOST) : stream_set_;
       const unsigned mode = som ? (HS_MODE_STREAM | HS_MODE_SOM_HORIZON_LARGE) : HS_MODE_STREAM;
-      auto db = stream.compile(mode, "stream database", &cache_);
+      auto db = stream.compile(mode, "stream database", store_);
       if (!db) return db.error();
       out_->stream_db = std::move(*db);
+      out_->stream_db_key = stream.key(mode);
     }
     if (!keyword_start_set.empty()) {
-      auto db = keyword_start_set.compile(HS_MODE_BLOCK, "keyword start database", &cache_);
+      auto db = keyword_start_set.compile(HS_MODE_BLOCK, "keyword start database", store_);
       if (!db) return db.error();
       out_->keyword_start_db = std::move(*db);
+      out_->keyword_start_db_key = keyword_start_set.key(HS_MODE_BLOCK);
     }
     return allocate_scratch();
   }
@@ -273,7 +275,7 @@ class RuleCompiler {
   }
 
   const Config& config_;
-  DatabaseCache cache_;
+  const DatabaseStore* store_;
   std::unique_ptr<CompiledRules> out_;
   ExpressionSet stream_set_;
   std::vector<std::string> keyword_expressions_;
@@ -288,8 +290,8 @@ bool Rule::has_keyword(std::uint32_t keyword) const {
 }
 
 Result<std::unique_ptr<const CompiledRules>> compile_rules(const Config& config,
-                                                           const std::string& cache_dir) {
-  return RuleCompiler(config, cache_dir).run();
+                                                           const DatabaseStore* store) {
+  return RuleCompiler(config, store).run();
 }
 
 }  // namespace tamis::match

@@ -12,6 +12,7 @@
 #include "catalog/identifier.h"
 #include "config/config.h"
 #include "core/result.h"
+#include "match/database_store.h"
 #include "match/hs_handles.h"
 #include "match/start_finder.h"
 
@@ -81,6 +82,11 @@ struct CompiledRules {
   // Allow-list regexes, anchored at both ends, run on found text only.
   HsDatabase allow_regex_db;
   std::unordered_set<std::string> allow_texts_folded;  // literal entries, case-folded
+  // What each database above was compiled from (ExpressionSet::key): a serialised engine stores
+  // the databases under these keys, and loading checks them against what it would compile.
+  std::string stream_db_key;
+  std::string keyword_start_db_key;
+  std::string allow_regex_db_key;
 
   StartOffsetMode start_mode = StartOffsetMode::kRecoverOnHit;
   // Scratch allocated for the eagerly compiled databases above; each Scanner clones it and grows
@@ -91,9 +97,9 @@ struct CompiledRules {
 };
 
 // Compiles the managed identifiers the selector picks, the custom identifiers and allow lists.
-// `cache_dir` (may be empty) keeps compiled databases between runs.
+// Databases `store` holds are loaded instead of compiled (may be null).
 Result<std::unique_ptr<const CompiledRules>> compile_rules(const Config& config,
-                                                           const std::string& cache_dir = {});
+                                                           const DatabaseStore* store = nullptr);
 
 // Case-folds text the way allow-list literals are compared (ICU full case folding).
 std::string fold_case(std::string_view text);

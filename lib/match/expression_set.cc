@@ -40,16 +40,29 @@ ExpressionSet ExpressionSet::with_flags(unsigned extra) const {
   return copy;
 }
 
+std::string ExpressionSet::key(unsigned mode) const {
+  std::string key = "mode " + std::to_string(mode) + "\n";
+  for (std::size_t i = 0; i < expressions_.size(); ++i) {
+    key += std::to_string(ids_[i]);
+    key += ' ';
+    key += std::to_string(flags_[i]);
+    key += ' ';
+    key += expressions_[i];
+    key += '\n';
+  }
+  return key;
+}
+
 Result<HsDatabase> ExpressionSet::compile(unsigned mode, const char* what,
-                                          const DatabaseCache* cache) const {
+                                          const DatabaseStore* store) const {
   std::string key;
-  if (cache != nullptr) {
-    key = "mode " + std::to_string(mode) + "\n";
-    for (std::size_t i = 0; i < expressions_.size(); ++i) {
-      key +=
-          std::to_string(ids_[i]) + " " + std::to_string(flags_[i]) + " " + expressions_[i] + "\n";
+  if (store != nullptr) {
+    key = this->key(mode);
+    if (HsDatabase stored = store->load(key)) return stored;
+    if (store->complete()) {
+      return Error{std::string(what) +
+                   " is not among the precompiled databases: they were compiled by another build"};
     }
-    if (HsDatabase cached = cache->load(key)) return cached;
   }
   std::vector<const char*> pointers;
   pointers.reserve(expressions_.size());
@@ -70,7 +83,7 @@ Result<HsDatabase> ExpressionSet::compile(unsigned mode, const char* what,
     }
     return Error{message};
   }
-  if (cache != nullptr) cache->store(key, raw_db);
+  if (store != nullptr) store->store(key, raw_db);
   return HsDatabase(raw_db);
 }
 

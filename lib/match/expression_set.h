@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/result.h"
-#include "match/database_cache.h"
+#include "match/database_store.h"
 #include "match/hs_handles.h"
 
 namespace tamis::match {
@@ -30,10 +30,12 @@ class ExpressionSet {
   std::size_t size() const { return expressions_.size(); }
   // The same set with `extra` flags on every expression.
   ExpressionSet with_flags(unsigned extra) const;
-  // `what` names the database in errors ("stream database"). With a cache, a database compiled
+  // Everything the database is compiled from in `mode`: equal keys give equal databases.
+  std::string key(unsigned mode) const;
+  // `what` names the database in errors ("stream database"). With a store, a database compiled
   // before from the same expressions is loaded instead.
   Result<HsDatabase> compile(unsigned mode, const char* what,
-                             const DatabaseCache* cache = nullptr) const;
+                             const DatabaseStore* store = nullptr) const;
 
  private:
   std::vector<std::string> expressions_;

@@ -430,6 +430,146 @@ static void test_free_null(void) {
   tamis_error_free(NULL);
 }
 
+static void test_serialize(void) {
+  tamis_engine* engine = ssn_engine();
+  tamis_engine* loaded = NULL;
+  tamis_scanner* scanner = NULL;
+  tamis_result* result = NULL;
+  tamis_error* err = NULL;
+  const char* json = NULL;
+  char* bytes = NULL;
+  size_t len = 0;
+  REQUIRE(tamis_engine_serialize(engine, &bytes, &len, &err) == TAMIS_OK);
+  REQUIRE(bytes != NULL && len > 24 && err == NULL);
+  tamis_engine_free(engine); /* the image stands on its own */
+
+  CHECK(tamis_engine_deserialize(&loaded, bytes, len, &err) == TAMIS_OK && loaded != NULL);
+  REQUIRE(tamis_scanner_new(&scanner, loaded, NULL) == TAMIS_OK);
+  CHECK(tamis_scan_buffer(scanner, kSensitiveText, strlen(kSensitiveText), "r.txt", NULL, &result,
+                          NULL) == TAMIS_OK);
+  CHECK(tamis_result_json(result, 0, &json, NULL) == TAMIS_OK);
+  CHECK(json != NULL && strstr(json, "USA_SOCIAL_SECURITY_NUMBER") != NULL);
+  tamis_result_free(result);
+  tamis_scanner_free(scanner);
+  tamis_engine_free(loaded);
+
+  /* Truncated, damaged, foreign: corrupt. Another format version: version. */
+  loaded = NULL;
+  CHECK(tamis_engine_deserialize(&loaded, bytes, len - 1, &err) == TAMIS_E_DB_CORRUPT);
+  CHECK(loaded == NULL && tamis_error_status(err) == TAMIS_E_DB_CORRUPT);
+  CHECK(strstr(tamis_error_message(err), "serialised engine") != NULL);
+  tamis_error_free(err);
+  bytes[len / 2] = (char)(bytes[len / 2] ^ 1);
+  CHECK(tamis_engine_deserialize(&loaded, bytes, len, NULL) == TAMIS_E_DB_CORRUPT);
+  bytes[len / 2] = (char)(bytes[len / 2] ^ 1);
+  CHECK(tamis_engine_deserialize(&loaded, "{}", 2, NULL) == TAMIS_E_DB_CORRUPT);
+  CHECK(tamis_engine_deserialize(&loaded, NULL, 0, NULL) == TAMIS_E_DB_CORRUPT);
+  bytes[8] = 99;
+  CHECK(tamis_engine_deserialize(&loaded, bytes, len, &err) == TAMIS_E_DB_VERSION);
+  CHECK(tamis_error_status(err) == TAMIS_E_DB_VERSION);
+  tamis_error_free(err);
+  CHECK(loaded == NULL);
+
+  CHECK(tamis_engine_deserialize(NULL, bytes, len, NULL) == TAMIS_E_INVALID_ARG);
+  CHECK(tamis_engine_deserialize(&loaded, NULL, 5, NULL) == TAMIS_E_INVALID_ARG);
+  CHECK(tamis_engine_serialize(NULL, &bytes, &len, NULL) == TAMIS_E_INVALID_ARG && bytes == NULL);
+  tamis_bytes_free(bytes);
+  tamis_bytes_free(NULL);
+}
+
+/* Serves `data` in pieces of `piece` bytes; fails after `fail_after` bytes when that is not 0. */
+typedef struct reader {
+  const unsigned char* data;
+  size_t size, at, piece, fail_after;
+  int calls_after_end;
+} reader;
+
+static ptrdiff_t read_piece(void* user, void* buffer, size_t capacity) {
+  reader* r = (reader*)user;
+  size_t n = r->size - r->at;
+  if (r->fail_after != 0 && r->at >= r->fail_after) return -1;
+  if (n == 0) {
+    ++r->calls_after_end;
+    return 0;
+  }
+  if (n > r->piece) n = r->piece;
+  if (n > capacity) n = capacity;
+  memcpy(buffer, r->data + r->at, n);
+  r->at += n;
+  return (ptrdiff_t)n;
+}
+
+static void test_scan_reader(void) {
+  tamis_engine* engine = ssn_engine();
+  tamis_scanner* scanner = NULL;
+  tamis_result* result = NULL;
+  tamis_scan_options opts = TAMIS_SCAN_OPTIONS_INIT;
+  const char* json = NULL;
+  reader r;
+  seen s;
+  memset(&s, 0, sizeof s);
+  opts.on_occurrence = on_occurrence;
+  opts.user = &s;
+  REQUIRE(tamis_scanner_new(&scanner, engine, NULL) == TAMIS_OK);
+
+  /* A zip pulled 7 bytes at a time is walked like a buffer: one result per member. */
+  memset(&r, 0, sizeof r);
+  r.data = kZip;
+  r.size = sizeof kZip;
+  r.piece = 7;
+  CHECK(tamis_scan_reader(scanner, read_piece, &r, "pulled.zip", &opts, &result, NULL) == TAMIS_OK);
+  CHECK(tamis_result_count(result) == 2);
+  CHECK(s.calls == 1 && strcmp(s.first_path, "pulled.zip/a.txt") == 0);
+  CHECK(r.calls_after_end == 1); /* the end is asked for once */
+  tamis_result_free(result);
+
+  /* A reader failing part-way: PARTIAL, keeping what was found before the failure. */
+  memset(&r, 0, sizeof r);
+  r.data = (const unsigned char*)kSensitiveText;
+  r.size = strlen(kSensitiveText);
+  r.piece = 4;
+  r.fail_after = strlen("Employee record\nName: Jane Doe\nSSN: 536-22-4871\n");
+  CHECK(tamis_scan_reader(scanner, read_piece, &r, "cut.txt", NULL, &result, NULL) == TAMIS_OK);
+  CHECK(tamis_result_json(result, 0, &json, NULL) == TAMIS_OK);
+  CHECK(json != NULL && strstr(json, "\"PARTIAL\"") != NULL);
+  CHECK(json != NULL && strstr(json, "SOURCE_OBJECT_NO_LONGER_AVAILABLE") != NULL);
+  CHECK(json != NULL && strstr(json, "USA_SOCIAL_SECURITY_NUMBER") != NULL);
+  tamis_result_free(result);
+
+  CHECK(tamis_scan_reader(scanner, NULL, &r, "x", NULL, &result, NULL) == TAMIS_E_INVALID_ARG);
+  CHECK(tamis_scan_reader(NULL, read_piece, &r, "x", NULL, &result, NULL) == TAMIS_E_INVALID_ARG);
+  CHECK(tamis_scan_reader(scanner, read_piece, &r, "x", NULL, NULL, NULL) == TAMIS_E_INVALID_ARG);
+  tamis_scanner_free(scanner);
+  tamis_engine_free(engine);
+}
+
+/* An occurrence inside an email attachment names the attachment, not the email. */
+static void test_attachment_path(void) {
+  static const char kEmail[] =
+      "From: a@example.com\r\nTo: b@example.com\r\nSubject: records\r\n"
+      "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"XX\"\r\n\r\n"
+      "--XX\r\nContent-Type: text/plain\r\n\r\nSee the attachment.\r\n"
+      "--XX\r\nContent-Type: text/plain\r\n"
+      "Content-Disposition: attachment; filename=\"ssn.txt\"\r\n\r\n"
+      "SSN: 536-22-4871\r\n--XX--\r\n";
+  tamis_engine* engine = ssn_engine();
+  tamis_scanner* scanner = NULL;
+  tamis_result* result = NULL;
+  tamis_scan_options opts = TAMIS_SCAN_OPTIONS_INIT;
+  seen s;
+  memset(&s, 0, sizeof s);
+  opts.on_occurrence = on_occurrence;
+  opts.user = &s;
+  REQUIRE(tamis_scanner_new(&scanner, engine, NULL) == TAMIS_OK);
+  CHECK(tamis_scan_buffer(scanner, kEmail, strlen(kEmail), "mail.eml", &opts, &result, NULL) ==
+        TAMIS_OK);
+  CHECK(s.calls == 1);
+  CHECK(strcmp(s.first_path, "mail.eml/ssn.txt") == 0);
+  tamis_result_free(result);
+  tamis_scanner_free(scanner);
+  tamis_engine_free(engine);
+}
+
 int main(void) {
   test_version();
   test_options_init();
@@ -442,6 +582,9 @@ int main(void) {
   test_csv_cells();
   test_scan_file();
   test_free_null();
+  test_serialize();
+  test_scan_reader();
+  test_attachment_path();
   if (failures != 0) {
     fprintf(stderr, "%d check(s) failed\n", failures);
     return 1;

@@ -230,14 +230,14 @@ TEST(Engine, CallbackSeesEveryOccurrenceAndCanStop) {
   auto engine = build_or_die(config);
   Scanner scanner(engine);
   int seen = 0;
-  scanner.set_occurrence_callback([&](const std::string& path, const Detection& d,
-                                     const Occurrence& o) {
-    EXPECT_EQ(path, "mem");
-    EXPECT_EQ(d.type, "Emp");
-    EXPECT_GT(o.line, 0U);
-    ++seen;
-    return true;
-  });
+  scanner.set_occurrence_callback(
+      [&](const std::string& path, const Detection& d, const Occurrence& o) {
+        EXPECT_EQ(path, "mem");
+        EXPECT_EQ(d.type, "Emp");
+        EXPECT_GT(o.line, 0U);
+        ++seen;
+        return true;
+      });
   std::string text;
   for (int i = 10; i < 15; ++i) text += "EMP-" + std::to_string(i) + "\n";
   EXPECT_EQ(find_detection(scanner.scan("mem", text), "Emp")->count, 5U);

@@ -1,0 +1,23 @@
+// Where compiled Hyperscan databases come from before they are compiled: an on-disk cache shared
+// between runs, or the databases carried by a serialised engine.
+#pragma once
+
+#include <string>
+
+#include "match/hs_handles.h"
+
+namespace tamis::match {
+
+class DatabaseStore {
+ public:
+  virtual ~DatabaseStore() = default;
+  // The database compiled from `key` (ExpressionSet::key), or null when the store lacks it.
+  virtual HsDatabase load(const std::string& key) const = 0;
+  // Offers a database just compiled from `key`; a store may ignore it.
+  virtual void store(const std::string& key, const hs_database_t* db) const = 0;
+  // True when every database must come from the store: a miss is then an error, never a compile
+  // (a serialised engine that does not match what this build compiles).
+  virtual bool complete() const { return false; }
+};
+
+}  // namespace tamis::match
