@@ -9,6 +9,8 @@ packages=(
   libicu-dev zlib1g-dev libarchive-dev libxml2-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 clang-format
+  # The Python binding's tests (pytest; venv, setuptools and wheel for its `pip install` test).
+  python3-pytest python3-venv python3-setuptools python3-wheel
   # Real archive and compression tools: tests build their fixtures with them at test time.
   zip unzip p7zip-full tar gzip bzip2 xz-utils zstd lz4 lzip ncompress cpio binutils xorriso
 )
@@ -20,6 +22,23 @@ else
   packages+=(libvectorscan-dev)
 fi
 
+# The Go binding needs a Go toolchain with cgo; Debian's is enough when none is installed.
+if ! command -v go >/dev/null 2>&1 && [[ ! -x /usr/local/go/bin/go ]]; then
+  packages+=(golang-go)
+fi
+
+# A Python other than Debian's (pyenv, say) is the one `python3` runs: it needs pytest and wheel
+# too. Debian's own python3 gets them from the packages above (pip refuses to touch it, PEP 668).
+python_modules() {
+  local python
+  python=$(command -v python3 2>/dev/null) || return 0
+  [[ "$python" == /usr/bin/python3 ]] && return 0
+  if ! "$python" -c 'import pytest, wheel' >/dev/null 2>&1; then
+    echo "install-deps: installing pytest and wheel for $python"
+    "$python" -m pip install --quiet pytest wheel
+  fi
+}
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
@@ -28,6 +47,7 @@ for p in "${packages[@]}"; do
 done
 
 if [[ ${#missing[@]} -eq 0 ]]; then
+  python_modules
   echo "install-deps: all build dependencies are installed"
   exit 0
 fi
@@ -41,4 +61,5 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -q
 apt-get install -y -q --no-install-recommends "${missing[@]}"
+python_modules
 echo "install-deps: done"
