@@ -653,10 +653,20 @@ class Scanner {
     struct Pull {
       static std::ptrdiff_t call(void* user, void* buffer, std::size_t capacity) noexcept {
         auto& stream = *static_cast<std::istream*>(user);
+        auto* out = static_cast<char*>(buffer);
+        const auto want = static_cast<std::streamsize>(capacity);
         try {
-          stream.read(static_cast<char*>(buffer), static_cast<std::streamsize>(capacity));
-          // Bytes read before a failure still count; the failure shows on the next call.
-          if (stream.gcount() > 0) return static_cast<std::ptrdiff_t>(stream.gcount());
+          // Take what the stream has buffered first: that cannot fail. A failing refill inside a
+          // larger read() would lose the count of the bytes it had already copied, and with them
+          // the findings they hold.
+          std::streamsize got = stream.readsome(out, want);
+          if (got == 0 && stream.read(out, 1).gcount() == 1) {  // one byte refills the buffer
+            got = 1 + stream.readsome(out + 1, want - 1);
+            if (got == 1 && want > 1 && stream.good()) {  // a stream that buffers nothing
+              got += stream.read(out + 1, want - 1).gcount();
+            }
+          }
+          if (got > 0) return static_cast<std::ptrdiff_t>(got);
           return stream.bad() ? -1 : 0;
         } catch (...) {  // a stream with exceptions() enabled
           return -1;

@@ -120,4 +120,33 @@ TEST_F(CxxReader, FailingIstreamGivesAPartialResultNotAnException) {
   EXPECT_TRUE(contains(results.json(0), kSsn));  // what came before the failure is kept
 }
 
+// A stream buffer with a one-byte get area: nothing is ever buffered ahead.
+class OneByteAtATime : public std::streambuf {
+ public:
+  explicit OneByteAtATime(std::string_view text) : text_(text) {}
+
+ protected:
+  int_type underflow() override {
+    if (offset_ >= text_.size()) return traits_type::eof();
+    current_ = text_[offset_++];
+    setg(&current_, &current_, &current_ + 1);
+    return traits_type::to_int_type(current_);
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t offset_ = 0;
+  char current_ = 0;
+};
+
+TEST_F(CxxReader, UnbufferedIstreamIsReadWhole) {
+  OneByteAtATime buffer(kRecord);
+  std::istream in(&buffer);
+  std::vector<Seen> seen;
+  const tamis::Results results = scanner_.scan_reader(in, "unbuffered.txt", {collect_into(seen)});
+  ASSERT_EQ(results.size(), 1u);
+  EXPECT_TRUE(contains(results.json(0), "\"COMPLETE\""));
+  EXPECT_EQ(seen.size(), 2u);
+}
+
 }  // namespace
