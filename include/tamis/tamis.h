@@ -121,8 +121,8 @@ TAMIS_API void tamis_engine_free(tamis_engine* engine);
  * as a cache, keyed by your configuration, never as the only copy. *bytes is owned by the caller
  * and freed with tamis_bytes_free.
  */
-TAMIS_API tamis_status tamis_engine_serialize(const tamis_engine* engine, char** bytes,
-                                              size_t* len, tamis_error** err);
+TAMIS_API tamis_status tamis_engine_serialize(const tamis_engine* engine, char** bytes, size_t* len,
+                                              tamis_error** err);
 /** Frees the bytes of tamis_engine_serialize. NULL ignored. */
 TAMIS_API void tamis_bytes_free(char* bytes);
 /**
