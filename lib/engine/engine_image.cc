@@ -24,7 +24,8 @@ namespace {
 //   16 payload length              u64   (bytes after this header)
 //   24 payload: tamis version, Hyperscan version, configuration JSON (strings: u64 length +
 //      bytes), start-offset mode (u8), decode in background (u8), database count (u32), then per
-//      database its key and Hyperscan's serialised bytes (strings).
+//      database its key and Hyperscan's serialised bytes (strings), then the expression analyses
+//      (count u32, then per expression its key (string), min and max width (u32 each)).
 constexpr std::string_view kMagic = "TAMISENG";
 constexpr std::uint32_t kFormatVersion = 1;
 constexpr std::size_t kHeaderBytes = 24;
@@ -87,6 +88,7 @@ class PayloadReader {
 class ImageDatabases final : public match::DatabaseStore {
  public:
   void add(std::string key, match::HsDatabase db) { databases_[std::move(key)] = std::move(db); }
+  void add_info(std::string key, match::ExpressionInfo info) { infos_[std::move(key)] = info; }
   match::HsDatabase load(const std::string& key) const override {
     const auto found = databases_.find(key);
     if (found == databases_.end()) return nullptr;
@@ -94,6 +96,11 @@ class ImageDatabases final : public match::DatabaseStore {
   }
   void store(const std::string& /*key*/, const hs_database_t* /*db*/) const override {}
   bool complete() const override { return true; }
+  std::optional<match::ExpressionInfo> expression_info(const std::string& key) const override {
+    const auto found = infos_.find(key);
+    if (found == infos_.end()) return std::nullopt;
+    return found->second;
+  }
   bool all_used() const {
     for (const auto& [key, db] : databases_) {
       if (db) return false;
@@ -104,6 +111,7 @@ class ImageDatabases final : public match::DatabaseStore {
  private:
   // Loading moves a database out, from a const build interface.
   mutable std::map<std::string, match::HsDatabase> databases_;
+  std::map<std::string, match::ExpressionInfo> infos_;
 };
 
 LoadedEngine failure(ImageFault fault, std::string message) {
@@ -153,6 +161,12 @@ Result<std::string> serialize_engine(const Engine& engine) {
     put_string(payload, *key);
     put_string(payload, std::string_view(bytes, length));
     std::free(bytes);  // NOLINT(cppcoreguidelines-no-malloc): Hyperscan allocates with malloc
+  }
+  put_u32(payload, static_cast<std::uint32_t>(rules.expression_infos.size()));
+  for (const auto& [key, info] : rules.expression_infos) {
+    put_string(payload, key);
+    put_u32(payload, info.min_width);
+    put_u32(payload, info.max_width);
   }
 
   std::string out(kMagic);
@@ -223,6 +237,16 @@ LoadedEngine deserialize_engine(std::string_view bytes) {
       return failure(version ? ImageFault::kVersion : ImageFault::kCorrupt, hs_error_text(loaded));
     }
     databases.add(std::string(*key), match::HsDatabase(db));
+  }
+  const auto info_count = reader.integer(4);
+  if (!info_count) return failure(ImageFault::kCorrupt, "payload ends early");
+  for (std::uint64_t i = 0; i < *info_count; ++i) {
+    const auto key = reader.string();
+    const auto min_width = reader.integer(4);
+    const auto max_width = reader.integer(4);
+    if (!max_width) return failure(ImageFault::kCorrupt, "payload ends early");
+    databases.add_info(std::string(*key), {static_cast<std::uint32_t>(*min_width),
+                                           static_cast<std::uint32_t>(*max_width)});
   }
   if (!reader.at_end()) return failure(ImageFault::kCorrupt, "unexpected bytes after the payload");
 

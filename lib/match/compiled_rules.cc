@@ -69,6 +69,21 @@ class RuleCompiler {
  private:
   using MaybeError = std::optional<Error>;
 
+  // check_expression, answered by the store when it carries the analysis, and recorded either way.
+  Result<ExpressionInfo> analyse(const std::string& expression, unsigned flags,
+                                 const std::string& owner) {
+    std::string key = expression_info_key(expression, flags);
+    if (store_ != nullptr) {
+      if (const auto known = store_->expression_info(key)) {
+        out_->expression_infos.emplace(std::move(key), *known);
+        return *known;
+      }
+    }
+    auto info = check_expression(expression, flags, owner);
+    if (info) out_->expression_infos.emplace(std::move(key), *info);
+    return info;
+  }
+
   MaybeError add_patterns(Rule& rule, std::span<const std::string_view> patterns,
                           const std::string& owner, std::uint32_t unbounded_width,
                           bool allow_unbounded) {
@@ -76,7 +91,7 @@ class RuleCompiler {
     rule.min_width = std::numeric_limits<std::uint32_t>::max();
     for (std::string_view pattern : patterns) {
       std::string expression(pattern);
-      auto info = check_expression(expression, kPatternFlags, owner);
+      auto info = analyse(expression, kPatternFlags, owner);
       if (!info) return info.error();
       std::uint32_t width = info->max_width;
       if (width == std::numeric_limits<std::uint32_t>::max()) {
@@ -124,8 +139,7 @@ class RuleCompiler {
     std::string expression = keyword_expression(lowered);
     auto found = keyword_by_expression_.find(expression);
     if (found != keyword_by_expression_.end()) return found->second;
-    auto info =
-        check_expression(expression, HS_FLAG_CASELESS, owner + " keyword \"" + lowered + "\"");
+    auto info = analyse(expression, HS_FLAG_CASELESS, owner + " keyword \"" + lowered + "\"");
     if (!info) return info.error();
     const auto index = static_cast<std::uint32_t>(out_->keywords.size());
     out_->keywords.push_back(lowered);
@@ -212,7 +226,7 @@ class RuleCompiler {
       if (!list.regex) continue;
       // Anchored so the whole found text has to match (reference/macie.md §3).
       std::string expression = "^(?:" + *list.regex + ")\\z";
-      auto info = check_expression(*list.regex, HS_FLAG_SINGLEMATCH, owner);
+      auto info = analyse(*list.regex, HS_FLAG_SINGLEMATCH, owner);
       if (!info) return info.error();
       allow_set.add(std::move(expression), HS_FLAG_SINGLEMATCH, id++, owner);
     }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <unordered_set>
@@ -13,6 +14,7 @@
 #include "config/config.h"
 #include "core/result.h"
 #include "match/database_store.h"
+#include "match/expression_info.h"
 #include "match/hs_handles.h"
 #include "match/start_finder.h"
 
@@ -87,6 +89,9 @@ struct CompiledRules {
   std::string stream_db_key;
   std::string keyword_start_db_key;
   std::string allow_regex_db_key;
+  // Every expression analysed for this engine, by expression_info_key: a serialised engine
+  // carries them so that loading skips Hyperscan's analysis (most of a load's time otherwise).
+  std::map<std::string, ExpressionInfo> expression_infos;
 
   StartOffsetMode start_mode = StartOffsetMode::kRecoverOnHit;
   // Scratch allocated for the eagerly compiled databases above; each Scanner clones it and grows

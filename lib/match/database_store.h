@@ -2,8 +2,10 @@
 // between runs, or the databases carried by a serialised engine.
 #pragma once
 
+#include <optional>
 #include <string>
 
+#include "match/expression_info.h"
 #include "match/hs_handles.h"
 
 namespace tamis::match {
@@ -18,6 +20,10 @@ class DatabaseStore {
   // True when every database must come from the store: a miss is then an error, never a compile
   // (a serialised engine that does not match what this build compiles).
   virtual bool complete() const { return false; }
+  // The analysis of an expression (expression_info_key), when the store carries it.
+  virtual std::optional<ExpressionInfo> expression_info(const std::string& /*key*/) const {
+    return std::nullopt;
+  }
 };
 
 }  // namespace tamis::match

@@ -10,14 +10,10 @@
 
 #include "core/result.h"
 #include "match/database_store.h"
+#include "match/expression_info.h"
 #include "match/hs_handles.h"
 
 namespace tamis::match {
-
-struct ExpressionInfo {
-  std::uint32_t min_width = 0;
-  std::uint32_t max_width = 0;  // UINT32_MAX when unbounded
-};
 
 // Checks one expression on its own; `owner` names it in the error ("custom data identifier \"X\"").
 Result<ExpressionInfo> check_expression(const std::string& expression, unsigned flags,

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "config/config_writer.h"
+#include "match/compiled_rules.h"
 #include "engine_test_support.h"
 #include "report/json_writer.h"
 
@@ -122,6 +123,18 @@ TEST(EngineImage, LoadedEngineFindsExactlyWhatTheOriginalFinds) {
   EXPECT_NE(expected.find("Ticket"), std::string::npos);
   EXPECT_NE(expected.find("USA_SOCIAL_SECURITY_NUMBER"), std::string::npos);
   EXPECT_EQ(loaded.engine->config().limits.max_archive_depth, 4U);
+}
+
+TEST(EngineImage, ALoadedEngineSerialisesToTheSameBytes) {
+  // Everything an image carries, the expression analyses included, is rebuilt by loading it.
+  const auto engine = testing_support::build_or_die(rich_config());
+  const std::string image = *serialize_engine(*engine);
+  const LoadedEngine loaded = deserialize_engine(image);
+  ASSERT_EQ(loaded.fault, ImageFault::kNone) << loaded.message;
+  EXPECT_FALSE(loaded.engine->rules().expression_infos.empty());
+  EXPECT_EQ(loaded.engine->rules().expression_infos.size(),
+            engine->rules().expression_infos.size());
+  EXPECT_TRUE(*serialize_engine(*loaded.engine) == image);
 }
 
 TEST(EngineImage, EmptyEngineAndSomModeRoundTrip) {
