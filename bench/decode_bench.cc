@@ -7,6 +7,7 @@
 
 #include "archive/callback_byte_source.h"
 #include "engine/engine.h"
+#include "engine/engine_cache.h"
 #include "engine/object_scanner.h"
 #include "engine/scanner.h"
 #include "text_generator.h"
@@ -85,7 +86,7 @@ std::string html_text() {
 }
 
 std::shared_ptr<const Engine> default_engine() {
-  static const auto engine = *Engine::build(Config{}, {"/tmp/tamis-bench-cache"});
+  static const auto engine = build_engine_cached(Config{}, "/tmp/tamis-bench-cache")->engine;
   return engine;
 }
 
@@ -93,7 +94,7 @@ std::shared_ptr<const Engine> single_thread_engine() {
   static const auto engine = [] {
     Config config;
     config.decode_in_background = false;
-    return *Engine::build(config, {"/tmp/tamis-bench-cache"});
+    return build_engine_cached(config, "/tmp/tamis-bench-cache")->engine;
   }();
   return engine;
 }

@@ -12,6 +12,7 @@
 
 #include "archive/callback_byte_source.h"
 #include "engine/engine.h"
+#include "engine/engine_cache.h"
 #include "engine/object_scanner.h"
 #include "engine/scanner.h"
 #include "text_generator.h"
@@ -166,7 +167,7 @@ const OfficeZip& office_zip() {
 }
 
 void BM_OfficeZipOfDocxAndXlsx(benchmark::State& state) {
-  static const auto engine = *Engine::build(Config{}, {"/tmp/tamis-bench-cache"});
+  static const auto engine = build_engine_cached(Config{}, "/tmp/tamis-bench-cache")->engine;
   const OfficeZip& zip = office_zip();
   Scanner scanner(engine);
   ObjectScanner objects(scanner);

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "engine/engine.h"
+#include "engine/engine_cache.h"
 #include "engine/scanner.h"
 #include "text_generator.h"
 
@@ -29,12 +30,12 @@ void scan_benchmark(benchmark::State& state, ManagedSelector selector, StartOffs
   Config config;
   config.selector = selector;
   config.start_offset_mode = mode;
-  auto engine = Engine::build(config, {"/tmp/tamis-bench-cache"});
-  if (!engine.ok()) {
-    state.SkipWithError(engine.error().message.c_str());
+  auto cached = build_engine_cached(config, "/tmp/tamis-bench-cache");
+  if (!cached.ok()) {
+    state.SkipWithError(cached.error().message.c_str());
     return;
   }
-  Scanner scanner(*engine);
+  Scanner scanner(cached->engine);
   std::uint64_t findings = 0;
   for (auto _ : state) {
     scanner.begin("bench");

@@ -3,7 +3,6 @@
 #include <utility>
 
 #include "match/compiled_rules.h"
-#include "match/database_cache.h"
 
 namespace tamis {
 
@@ -14,10 +13,7 @@ Engine::~Engine() = default;
 
 Result<std::shared_ptr<const Engine>> Engine::build(const Config& config,
                                                     const BuildOptions& options) {
-  const match::DatabaseCache cache(options.cache_dir);
-  const match::DatabaseStore* store = options.databases;
-  if (store == nullptr && !options.cache_dir.empty()) store = &cache;
-  auto rules = match::compile_rules(config, store);
+  auto rules = match::compile_rules(config, options.databases);
   if (!rules) return rules.error();
   return std::shared_ptr<const Engine>(new Engine(config, std::move(*rules)));
 }

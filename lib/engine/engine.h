@@ -16,11 +16,9 @@ class DatabaseStore;   // lib/match/database_store.h
 }  // namespace match
 
 // How to build, as opposed to what to scan for (Config).
+// (A cache of compiled engines across runs is engine/engine_cache.h.)
 struct BuildOptions {
-  // Folder for compiled databases reused across runs (e.g. ~/.cache/tamis); empty: no cache.
-  std::string cache_dir;
-  // Databases to load instead of compiling (a serialised engine, engine/engine_image.h); takes
-  // the place of cache_dir when set.
+  // Databases to load instead of compiling (a serialised engine, engine/engine_image.h).
   const match::DatabaseStore* databases = nullptr;
 };
 

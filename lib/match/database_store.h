@@ -1,5 +1,5 @@
-// Where compiled Hyperscan databases come from before they are compiled: an on-disk cache shared
-// between runs, or the databases carried by a serialised engine.
+// Where compiled Hyperscan databases come from instead of being compiled: the databases carried
+// by a serialised engine (engine/engine_image.cc).
 #pragma once
 
 #include <optional>

@@ -14,6 +14,7 @@
 
 #include "catalog/catalog.h"
 #include "engine/engine.h"
+#include "engine/engine_cache.h"
 #include "engine/scanner.h"
 #include "source/file_source.h"
 
@@ -86,20 +87,19 @@ std::vector<Case> read_cases(const fs::path& path) {
   return cases;
 }
 
-// ctest runs every case file in its own process; sharing compiled databases through the cache
+// ctest runs every case file in its own process; sharing compiled engines through the cache
 // keeps that from compiling the whole catalogue 120 times (EngineCache tests cover the cache).
-BuildOptions shared_cache() {
-  return {
-      (fs::temp_directory_path() / ("tamis-test-cache-" + std::to_string(::getuid()))).string()};
+std::string shared_cache() {
+  return (fs::temp_directory_path() / ("tamis-test-cache-" + std::to_string(::getuid()))).string();
 }
 
 std::shared_ptr<const Engine> engine_with(ManagedSelector selector) {
   Config config;
   config.selector = selector;
   config.reveal_values = true;
-  auto engine = Engine::build(config, shared_cache());
+  auto engine = build_engine_cached(config, shared_cache());
   EXPECT_TRUE(engine.ok()) << (engine.ok() ? "" : engine.error().message);
-  return engine.ok() ? *engine : nullptr;
+  return engine.ok() ? engine->engine : nullptr;
 }
 
 const std::shared_ptr<const Engine>& all_identifiers_engine() {

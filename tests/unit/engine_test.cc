@@ -7,6 +7,7 @@
 #include <thread>
 #include <vector>
 
+#include "engine/engine_cache.h"
 #include "engine_test_support.h"
 
 namespace tamis {
@@ -386,21 +387,38 @@ TEST(EngineCache, SecondBuildLoadsAndCorruptCacheIsIgnored) {
   fs::remove_all(dir);
   const Config config =
       testing_support::custom_only({testing_support::custom("Emp", "EMP-[0-9]{6}")});
-  const BuildOptions options{dir.string()};
-  auto first = Engine::build(config, options);
+  auto first = build_engine_cached(config, dir.string());
   ASSERT_TRUE(first.ok());
+  EXPECT_FALSE(first->loaded);
   ASSERT_FALSE(fs::is_empty(dir));
-  auto second = Engine::build(config, options);
+  auto second = build_engine_cached(config, dir.string());
   ASSERT_TRUE(second.ok());
-  Scanner scanner(*second);
+  EXPECT_TRUE(second->loaded);
+  Scanner scanner(second->engine);
   EXPECT_EQ(testing_support::find_detection(scanner.scan("m", "x EMP-123456"), "Emp")->count, 1U);
+
+  // Another configuration gets its own image; the first one is still served.
+  Config other = config;
+  other.custom_identifiers[0].regex = "EMP-[0-9]{5}";
+  auto third = build_engine_cached(other, dir.string());
+  ASSERT_TRUE(third.ok());
+  EXPECT_FALSE(third->loaded);
+  EXPECT_TRUE(build_engine_cached(config, dir.string())->loaded);
+
+  // A damaged image is compiled over, and replaced.
   for (const auto& entry : fs::directory_iterator(dir)) {
     std::ofstream(entry.path(), std::ios::binary | std::ios::trunc) << "garbage";
   }
-  auto third = Engine::build(config, options);
-  ASSERT_TRUE(third.ok());
-  Scanner scanner3(*third);
-  EXPECT_EQ(testing_support::find_detection(scanner3.scan("m", "x EMP-123456"), "Emp")->count, 1U);
+  auto fourth = build_engine_cached(config, dir.string());
+  ASSERT_TRUE(fourth.ok());
+  EXPECT_FALSE(fourth->loaded);
+  Scanner scanner4(fourth->engine);
+  EXPECT_EQ(testing_support::find_detection(scanner4.scan("m", "x EMP-123456"), "Emp")->count, 1U);
+  EXPECT_TRUE(build_engine_cached(config, dir.string())->loaded);
+
+  // A configuration error is an error, cache or not.
+  other.custom_identifiers[0].regex = "EMP-(";
+  EXPECT_FALSE(build_engine_cached(other, dir.string()).ok());
   fs::remove_all(dir);
 }
 

@@ -10,6 +10,7 @@
 
 #include "config/config.h"
 #include "engine/engine.h"
+#include "engine/engine_cache.h"
 #include "file_walker.h"
 #include "in_order_buffer.h"
 #include "progress_bar.h"
@@ -55,14 +56,12 @@ int run_scan(const ScanOptions& options) {
   }
   if (options.reveal) config.reveal_values = true;
 
-  BuildOptions build_options;
-  if (options.cache) build_options.cache_dir = default_cache_dir();
-  auto built = Engine::build(config, build_options);
+  auto built = build_engine_cached(config, options.cache ? default_cache_dir() : std::string());
   if (!built) {
     std::fprintf(stderr, "tamis: cannot build the engine: %s\n", built.error().message.c_str());
     return kExitError;
   }
-  const std::shared_ptr<const Engine> engine = std::move(built).value();
+  const std::shared_ptr<const Engine> engine = std::move(built->engine);
 
   const WalkResult walk = walk_paths(options.paths);
   const unsigned threads = options.threads > 0 ? options.threads : default_thread_count();
