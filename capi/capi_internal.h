@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "archive/byte_source.h"
 #include "engine/engine.h"
 #include "engine/scanner.h"
 #include "tamis/tamis.h"
@@ -78,6 +79,11 @@ tamis_status guarded(tamis_error** err, Body&& body) noexcept {
 // Reads caller options by the struct-size rule (tamis.h, convention 6) into `out`.
 tamis_status read_scan_options(const tamis_scan_options* in, tamis_scan_options& out,
                                tamis_error** err);
+
+// PARTIAL / STOPPED_BY_CALLER: what an object the occurrence callback stopped reports.
+inline ObjectStatus stopped_by_caller() {
+  return make_status("PARTIAL", "STOPPED_BY_CALLER", "the occurrence callback stopped the scan");
+}
 
 // The engine marks a stop PARTIAL only when it happens while bytes are fed, not when the last
 // matches are decided at the end of the object; this marks the other case too.

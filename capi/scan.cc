@@ -43,14 +43,22 @@ tamis_status deliver(tamis_scanner* scanner, const std::vector<ObjectResult>& ob
 }  // namespace
 
 void mark_if_stopped(tamis_scanner& scanner, ObjectResult& object) {
-  if (scanner.object_stopped && object.status.code == "COMPLETE") {
-    object.status =
-        make_status("PARTIAL", "STOPPED_BY_CALLER", "the occurrence callback stopped the scan");
-  }
+  if (scanner.object_stopped && object.status.code == "COMPLETE")
+    object.status = stopped_by_caller();
   scanner.object_stopped = false;
 }
 
 namespace {
+
+// Walks one object pulled from `source` through the object path (archives, compression, formats),
+// one result per object.
+void walk_source(tamis_scanner& scanner, ByteSource& source, std::vector<ObjectResult>& objects) {
+  ObjectScanner walker(scanner.scanner);
+  walker.scan(source, scanner.object_path, [&](ObjectResult result) {
+    mark_if_stopped(scanner, result);
+    objects.push_back(std::move(result));
+  });
+}
 
 bool is_io_failure(const std::vector<ObjectResult>& objects) {
   if (objects.size() != 1 || objects.front().status.code != "SKIPPED") return false;
@@ -93,14 +101,9 @@ tamis_status tamis_scan_buffer(tamis_scanner* scanner, const void* data, size_t 
           },
           [&] {
             if (!scanner->stopped || offset >= bytes.size()) return tamis::ObjectStatus{};
-            return tamis::make_status("PARTIAL", "STOPPED_BY_CALLER",
-                                      "the occurrence callback stopped the scan");
+            return tamis::capi::stopped_by_caller();
           });
-      tamis::ObjectScanner walker(scanner->scanner);
-      walker.scan(source, scanner->object_path, [&](tamis::ObjectResult result) {
-        tamis::capi::mark_if_stopped(*scanner, result);
-        objects.push_back(std::move(result));
-      });
+      tamis::capi::walk_source(*scanner, source, objects);
     }
     return tamis::capi::deliver(scanner, objects, out, err);
   });
@@ -138,10 +141,7 @@ tamis_status tamis_scan_reader(tamis_scanner* scanner, tamis_read_cb read, void*
                 "PARTIAL", "SOURCE_OBJECT_NO_LONGER_AVAILABLE",
                 "the read callback failed after " + std::to_string(delivered) + " bytes");
           }
-          if (scanner->stopped) {
-            return tamis::make_status("PARTIAL", "STOPPED_BY_CALLER",
-                                      "the occurrence callback stopped the scan");
-          }
+          if (scanner->stopped) return tamis::capi::stopped_by_caller();
           return tamis::ObjectStatus{};
         });
     std::vector<tamis::ObjectResult> objects;
@@ -153,11 +153,7 @@ tamis_status tamis_scan_reader(tamis_scanner* scanner, tamis_read_cb read, void*
       if (!tamis::is_complete(source.status())) objects.back().status = source.status();
       tamis::capi::mark_if_stopped(*scanner, objects.back());
     } else {
-      tamis::ObjectScanner walker(scanner->scanner);
-      walker.scan(source, scanner->object_path, [&](tamis::ObjectResult result) {
-        tamis::capi::mark_if_stopped(*scanner, result);
-        objects.push_back(std::move(result));
-      });
+      tamis::capi::walk_source(*scanner, source, objects);
     }
     return tamis::capi::deliver(scanner, objects, out, err);
   });
