@@ -233,8 +233,8 @@ class RuleCompiler {
     if (allow_set.empty()) return std::nullopt;
     auto db = allow_set.compile(HS_MODE_BLOCK, "allow-list database", store_);
     if (!db) return db.error();
-    out_->allow_regex_db = std::move(*db);
-    out_->allow_regex_db_key = allow_set.key(HS_MODE_BLOCK);
+    out_->allow_regex_db = std::move(db->db);
+    out_->allow_regex_db_key = std::move(db->key);
     return std::nullopt;
   }
 
@@ -253,14 +253,14 @@ class RuleCompiler {
       const unsigned mode = som ? (HS_MODE_STREAM | HS_MODE_SOM_HORIZON_LARGE) : HS_MODE_STREAM;
       auto db = stream.compile(mode, "stream database", store_);
       if (!db) return db.error();
-      out_->stream_db = std::move(*db);
-      out_->stream_db_key = stream.key(mode);
+      out_->stream_db = std::move(db->db);
+      out_->stream_db_key = std::move(db->key);
     }
     if (!keyword_start_set.empty()) {
       auto db = keyword_start_set.compile(HS_MODE_BLOCK, "keyword start database", store_);
       if (!db) return db.error();
-      out_->keyword_start_db = std::move(*db);
-      out_->keyword_start_db_key = keyword_start_set.key(HS_MODE_BLOCK);
+      out_->keyword_start_db = std::move(db->db);
+      out_->keyword_start_db_key = std::move(db->key);
     }
     return allocate_scratch();
   }

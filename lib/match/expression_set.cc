@@ -53,12 +53,11 @@ std::string ExpressionSet::key(unsigned mode) const {
   return key;
 }
 
-Result<HsDatabase> ExpressionSet::compile(unsigned mode, const char* what,
-                                          const DatabaseStore* store) const {
-  std::string key;
+Result<CompiledDatabase> ExpressionSet::compile(unsigned mode, const char* what,
+                                                const DatabaseStore* store) const {
+  std::string key = this->key(mode);
   if (store != nullptr) {
-    key = this->key(mode);
-    if (HsDatabase stored = store->load(key)) return stored;
+    if (HsDatabase stored = store->load(key)) return CompiledDatabase{std::move(stored), key};
     if (store->complete()) {
       return Error{std::string(what) +
                    " is not among the precompiled databases: they were compiled by another build"};
@@ -84,7 +83,7 @@ Result<HsDatabase> ExpressionSet::compile(unsigned mode, const char* what,
     return Error{message};
   }
   if (store != nullptr) store->store(key, raw_db);
-  return HsDatabase(raw_db);
+  return CompiledDatabase{HsDatabase(raw_db), std::move(key)};
 }
 
 }  // namespace tamis::match

@@ -19,6 +19,11 @@ namespace tamis::match {
 Result<ExpressionInfo> check_expression(const std::string& expression, unsigned flags,
                                         const std::string& owner);
 
+struct CompiledDatabase {
+  HsDatabase db;
+  std::string key;  // ExpressionSet::key of what it was compiled from
+};
+
 class ExpressionSet {
  public:
   void add(std::string expression, unsigned flags, unsigned id, std::string owner);
@@ -30,8 +35,8 @@ class ExpressionSet {
   std::string key(unsigned mode) const;
   // `what` names the database in errors ("stream database"). With a store, a database compiled
   // before from the same expressions is loaded instead.
-  Result<HsDatabase> compile(unsigned mode, const char* what,
-                             const DatabaseStore* store = nullptr) const;
+  Result<CompiledDatabase> compile(unsigned mode, const char* what,
+                                   const DatabaseStore* store = nullptr) const;
 
  private:
   std::vector<std::string> expressions_;
