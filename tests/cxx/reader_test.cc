@@ -18,11 +18,7 @@ namespace {
 
 using namespace tamis_cxx_test;
 
-class CxxReader : public ::testing::Test {
- protected:
-  tamis::Engine engine_{kSsnAndCardConfig};
-  tamis::Scanner scanner_{engine_};
-};
+class CxxReader : public SsnAndCardScannerTest {};
 
 // Hands out `text` at most `chunk` bytes per call, counting the calls.
 struct ChunkedReader {

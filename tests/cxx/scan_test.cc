@@ -23,11 +23,7 @@ std::vector<std::byte> read_bytes(const std::filesystem::path& path) {
   return std::vector<std::byte>(first, first + chars.size());
 }
 
-class CxxScan : public ::testing::Test {
- protected:
-  tamis::Engine engine_{kSsnAndCardConfig};
-  tamis::Scanner scanner_{engine_};
-};
+class CxxScan : public SsnAndCardScannerTest {};
 
 TEST_F(CxxScan, TextGivesTheSsnAndTheCardThroughTheCallback) {
   std::vector<Seen> seen;

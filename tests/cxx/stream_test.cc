@@ -15,11 +15,7 @@ namespace {
 
 using namespace tamis_cxx_test;
 
-class CxxStream : public ::testing::Test {
- protected:
-  tamis::Engine engine_{kSsnAndCardConfig};
-  tamis::Scanner scanner_{engine_};
-};
+class CxxStream : public SsnAndCardScannerTest {};
 
 TEST_F(CxxStream, MatchesAcrossChunkBoundariesAreFoundOnce) {
   std::vector<Seen> seen;

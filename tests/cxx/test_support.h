@@ -1,7 +1,10 @@
 // What the C++ API tests share: configurations, texts, the corpus directory and an occurrence
-// collector (occurrences are views valid only during the callback, so it copies them).
+// collector (occurrences are views valid only during the callback, so it copies them), and the
+// fixture of an engine for the SSN and card identifiers with one scanner.
 #ifndef TAMIS_TESTS_CXX_TEST_SUPPORT_H
 #define TAMIS_TESTS_CXX_TEST_SUPPORT_H
+
+#include <gtest/gtest.h>
 
 #include <cstdint>
 #include <filesystem>
@@ -50,6 +53,12 @@ inline tamis::OccurrenceCallback collect_into(std::vector<Seen>& seen) {
 inline bool contains(std::string_view haystack, std::string_view needle) {
   return haystack.find(needle) != std::string_view::npos;
 }
+
+class SsnAndCardScannerTest : public ::testing::Test {
+ protected:
+  tamis::Engine engine_{kSsnAndCardConfig};
+  tamis::Scanner scanner_{engine_};
+};
 
 }  // namespace tamis_cxx_test
 
