@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import json
 import os
 import threading
 import weakref
-from typing import Any, Optional, Union
+from typing import Any, Iterator, Optional, Union
 
 from . import _inputs, _loader
 from ._call import OccurrenceCallback, check
@@ -148,6 +149,18 @@ class Engine:
             self._thread_scanners.add(scanner)
         return scanner
 
+    @contextlib.contextmanager
+    def _call_scanner(self) -> Iterator[Scanner]:
+        """This thread's scanner, or a scanner of its own for a scan nested in an occurrence
+        callback of this thread's scan (a scanner is not re-entrant)."""
+        self._live_handle()
+        scanner = self._thread_scanner()
+        if not scanner.busy:
+            yield scanner
+            return
+        with self.scanner() as nested:
+            yield nested
+
     def scan(
         self,
         data: Any,
@@ -158,14 +171,8 @@ class Engine:
     ) -> ScanResult:
         """Scans bytes, str (as text), a path (pathlib.Path) or a binary file-like object with this
         thread's scanner; see Scanner.scan for each kind. Safe from any number of threads."""
-        self._live_handle()
-        scanner = self._thread_scanner()
-        if scanner.busy:
-            # Called from an occurrence callback of this thread's own scan: a scanner is not
-            # re-entrant, so this nested scan gets one of its own.
-            with self.scanner() as nested:
-                return nested.scan(data, name=name, on_occurrence=on_occurrence, raw=raw)
-        return scanner.scan(data, name=name, on_occurrence=on_occurrence, raw=raw)
+        with self._call_scanner() as scanner:
+            return scanner.scan(data, name=name, on_occurrence=on_occurrence, raw=raw)
 
     def scan_file(
         self,
@@ -175,9 +182,5 @@ class Engine:
         raw: bool = False,
     ) -> ScanResult:
         """Scans the file at `path` (here a str is a path) with this thread's scanner."""
-        self._live_handle()
-        scanner = self._thread_scanner()
-        if scanner.busy:
-            with self.scanner() as nested:
-                return nested.scan_file(path, on_occurrence=on_occurrence, raw=raw)
-        return scanner.scan_file(path, on_occurrence=on_occurrence, raw=raw)
+        with self._call_scanner() as scanner:
+            return scanner.scan_file(path, on_occurrence=on_occurrence, raw=raw)
