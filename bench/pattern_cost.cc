@@ -1,0 +1,141 @@
+// What each expression of the stream database costs on its own: every pattern of the selected
+// managed identifiers and every keyword is compiled alone (block mode) and run over the benchmark's
+// mixed text, then all of them together. Sorted by cost, so a pattern that drags the whole set
+// down shows up at the top. Judge every catalogue change with it (design/ARCHITECTURE.md).
+// Run: build/ci/bench/tamis_pattern_cost [RECOMMENDED|ALL] [MiB]
+#include <hs/hs.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+#include "match/keyword_expression.h"
+#include "match/rule_selection.h"
+#include "text_generator.h"
+
+namespace {
+
+struct Expression {
+  std::string owner;
+  std::string text;
+  unsigned flags;
+};
+
+struct Cost {
+  double mb_per_s = 0;
+  std::uint64_t matches = 0;
+};
+
+int count_match(unsigned, unsigned long long, unsigned long long, unsigned, void* context) {
+  ++*static_cast<std::uint64_t*>(context);
+  return 0;
+}
+
+// Best of three passes, so one descheduled pass does not decide the figure.
+Cost measure(const std::vector<Expression>& expressions, const std::string& text) {
+  std::vector<const char*> patterns;
+  std::vector<unsigned> flags;
+  std::vector<unsigned> ids;
+  for (std::size_t i = 0; i < expressions.size(); ++i) {
+    patterns.push_back(expressions[i].text.c_str());
+    flags.push_back(expressions[i].flags);
+    ids.push_back(static_cast<unsigned>(i));
+  }
+  hs_database_t* db = nullptr;
+  hs_compile_error_t* error = nullptr;
+  if (hs_compile_multi(patterns.data(), flags.data(), ids.data(),
+                       static_cast<unsigned>(patterns.size()), HS_MODE_BLOCK, nullptr, &db,
+                       &error) != HS_SUCCESS) {
+    std::fprintf(stderr, "compile failed: %s\n", error != nullptr ? error->message : "?");
+    hs_free_compile_error(error);
+    std::exit(1);
+  }
+  hs_scratch_t* scratch = nullptr;
+  hs_alloc_scratch(db, &scratch);
+  Cost cost;
+  double best = 1e30;
+  for (int pass = 0; pass < 3; ++pass) {
+    std::uint64_t matches = 0;
+    const auto t0 = std::chrono::steady_clock::now();
+    hs_scan(db, text.data(), static_cast<unsigned>(text.size()), 0, scratch, count_match, &matches);
+    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    best = std::min(best, s);
+    cost.matches = matches;
+  }
+  cost.mb_per_s = static_cast<double>(text.size()) / (1 << 20) / best;
+  hs_free_scratch(scratch);
+  hs_free_database(db);
+  return cost;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  tamis::Config config;
+  const std::string selector = argc > 1 ? argv[1] : "RECOMMENDED";
+  if (selector == "ALL") config.selector = tamis::ManagedSelector::kAll;
+  const std::size_t mib = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 32;
+  const std::string text = tamis::bench::generate_text(mib << 20);
+
+  auto managed = tamis::match::select_managed(config);
+  if (!managed) {
+    std::fprintf(stderr, "%s\n", managed.error().message.c_str());
+    return 1;
+  }
+  std::vector<Expression> expressions;
+  std::vector<std::string> seen_keywords;
+  for (const tamis::ManagedIdentifier* mdi : *managed) {
+    if (mdi->keyword_required) {
+      for (std::string_view keyword : mdi->keywords) {
+        std::string lowered(keyword);
+        for (char& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (std::find(seen_keywords.begin(), seen_keywords.end(), lowered) != seen_keywords.end()) {
+          continue;
+        }
+        seen_keywords.push_back(lowered);
+        expressions.push_back({"keyword \"" + lowered + "\"",
+                               tamis::match::keyword_expression(lowered), HS_FLAG_CASELESS});
+      }
+      continue;
+    }
+    for (std::string_view pattern : mdi->patterns) {
+      expressions.push_back({std::string(mdi->id), std::string(pattern), 0});
+    }
+  }
+
+  struct Row {
+    const Expression* expression;
+    Cost cost;
+  };
+  std::vector<Row> rows;
+  for (const Expression& e : expressions) rows.push_back({&e, measure({e}, text)});
+  std::sort(rows.begin(), rows.end(),
+            [](const Row& a, const Row& b) { return a.cost.mb_per_s < b.cost.mb_per_s; });
+  std::printf("%zu expressions, %zu MiB of mixed text, Hyperscan block mode, one thread\n\n",
+              expressions.size(), mib);
+  std::printf("%10s %10s  %s\n", "MB/s", "matches", "expression");
+  for (const Row& row : rows) {
+    std::printf("%10.0f %10llu  %s: %.90s\n", row.cost.mb_per_s,
+                static_cast<unsigned long long>(row.cost.matches), row.expression->owner.c_str(),
+                row.expression->text.c_str());
+  }
+  std::vector<Expression> patterns_only;
+  std::vector<Expression> keywords_only;
+  for (const Expression& e : expressions) {
+    (e.flags == HS_FLAG_CASELESS ? keywords_only : patterns_only).push_back(e);
+  }
+  const Cost all = measure(expressions, text);
+  const Cost pats = measure(patterns_only, text);
+  const Cost kws = measure(keywords_only, text);
+  std::printf("\n%10.0f %10llu  all %zu together\n", all.mb_per_s,
+              static_cast<unsigned long long>(all.matches), expressions.size());
+  std::printf("%10.0f %10llu  the %zu patterns\n", pats.mb_per_s,
+              static_cast<unsigned long long>(pats.matches), patterns_only.size());
+  std::printf("%10.0f %10llu  the %zu keywords\n", kws.mb_per_s,
+              static_cast<unsigned long long>(kws.matches), keywords_only.size());
+  return 0;
+}
