@@ -8,10 +8,16 @@ work done on its behalf.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+
+# ru_maxrss survives exec: a child forked from this Python process inherits Python's peak RSS as its
+# own starting point. GNU time, a small process, starts the tool and reports the tool's own peak.
+GNU_TIME = shutil.which("time")
 
 
 class RunError(RuntimeError):
@@ -24,6 +30,8 @@ class Measurement:
     user_seconds: float = 0.0
     system_seconds: float = 0.0
     peak_rss_bytes: int = 0
+    # False when GNU time is missing: peak_rss_bytes then includes this Python process's own peak.
+    peak_rss_exact: bool = True
     exit_codes: list[int] = field(default_factory=list)
 
     @property
@@ -34,22 +42,27 @@ class Measurement:
 def run_measured(
     commands: list[list[str]],
     stdout_path: Path,
+    stderr_path: Path,
     accepted_exit_codes: frozenset[int],
     cwd: Path | None = None,
     env: dict[str, str] | None = None,
 ) -> Measurement:
-    """Runs the commands one after another, appending their stdout to stdout_path.
+    """Runs the commands one after another, their outputs written one after another.
 
     A tool whose argument list would be too long is split into several commands by the caller;
     their costs add up and the peak RSS is the largest of them.
     """
-    measurement = Measurement()
-    stderr_path = stdout_path.with_suffix(stdout_path.suffix + ".stderr")
+    measurement = Measurement(peak_rss_exact=GNU_TIME is not None)
+    # Untimed runs (stderr to /dev/null) need no peak RSS.
+    rss_report = None if str(stderr_path) == os.devnull else stderr_path.with_name(stderr_path.name + ".rss")
     started = time.perf_counter()
     with stdout_path.open("wb") as stdout, stderr_path.open("wb") as stderr:
         for argv in commands:
+            wrapped = argv
+            if GNU_TIME and rss_report:
+                wrapped = [GNU_TIME, "--format=%M", f"--output={rss_report}", "--"] + argv
             try:
-                process = subprocess.Popen(argv, stdout=stdout, stderr=stderr, cwd=cwd, env=env)
+                process = subprocess.Popen(wrapped, stdout=stdout, stderr=stderr, cwd=cwd, env=env)
             except OSError as error:
                 raise RunError(f"cannot start {argv[0]}: {error}") from error
             _, status, usage = os.wait4(process.pid, 0)
@@ -57,7 +70,10 @@ def run_measured(
             measurement.user_seconds += usage.ru_utime
             measurement.system_seconds += usage.ru_stime
             # Linux reports ru_maxrss in KiB.
-            measurement.peak_rss_bytes = max(measurement.peak_rss_bytes, usage.ru_maxrss * 1024)
+            peak_kib = usage.ru_maxrss
+            if wrapped is not argv and rss_report:
+                peak_kib = int(rss_report.read_text().split()[-1])
+            measurement.peak_rss_bytes = max(measurement.peak_rss_bytes, peak_kib * 1024)
             measurement.exit_codes.append(process.returncode)
             if process.returncode not in accepted_exit_codes:
                 tail = stderr_path.read_bytes()[-2000:].decode("utf-8", "replace")

@@ -24,7 +24,7 @@ TYPE_PATTERNS = {
     "OPENSSH_PRIVATE_KEY": r"-----BEGIN OPENSSH PRIVATE KEY-----",
     "TAMIS_DATABASE_URL_PASSWORD": r"[a-z][a-z0-9+]*://[^:/@\s]+:[^@/\s]+@",
     "HTTP_BASIC_AUTH_HEADER": r"(?i:authorization): *Basic +[A-Za-z0-9+/]+=*",
-    "AWS_CREDENTIALS": r"(?i:aws_secret_access_key|secret_access_key|secret key)[\"']? *[:=] *[\"']?[A-Za-z0-9/+]{40}",
+    "AWS_CREDENTIALS": r"(?i:aws_secret_access_key|secret_access_key|secret key)[\x22\x27]? *[:=] *[\x22\x27]?[A-Za-z0-9/+]{40}",
     "TAMIS_AWS_ACCESS_KEY_ID": r"\b(?:AKIA|ASIA)[A-Z0-9]{16}\b",
     "TAMIS_GITHUB_TOKEN": r"\bgh[pousr]_[A-Za-z0-9]{36}\b",
     "TAMIS_SLACK_TOKEN": r"\bxox[abprs]-[A-Za-z0-9-]{10,}",

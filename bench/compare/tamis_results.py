@@ -23,7 +23,7 @@ class ResultError(ValueError):
 def relative_object_path(key: str, root_prefix: str, scanned: set[str]) -> str:
     """The corpus file a result belongs to. A gz file's result is that of its member
     (`gz/app.log.gz/app.log`): it belongs to `gz/app.log.gz`."""
-    relative = key[len(root_prefix) :] if key.startswith(root_prefix) else key
+    relative = key[len(root_prefix) :] if root_prefix and key.startswith(root_prefix) else key
     relative = relative.lstrip("/")
     if relative in scanned:
         return relative
@@ -85,8 +85,8 @@ def _occurrence_ranges(occurrences: dict, path: str, cache: _ContentCache) -> It
             yield located
 
 
-def parse_tamis(lines: Iterable[str], root: Path, scanned: set[str]) -> list[Finding]:
-    root_prefix = str(root).rstrip("/") + "/"
+def parse_tamis(lines: Iterable[str], root: Path, scanned: set[str], key_prefix: str = "") -> list[Finding]:
+    """Findings of tamis results whose keys are corpus-relative paths, after key_prefix if any."""
     cache = _ContentCache(root)
     findings: list[Finding] = []
     for number, line in enumerate(lines, start=1):
@@ -98,7 +98,7 @@ def parse_tamis(lines: Iterable[str], root: Path, scanned: set[str]) -> list[Fin
             details = result["classificationDetails"]["result"]
         except (json.JSONDecodeError, KeyError, TypeError) as error:
             raise ResultError(f"tamis output line {number}: not a discovery result ({error})") from error
-        path = relative_object_path(key, root_prefix, scanned)
+        path = relative_object_path(key, key_prefix, scanned)
         detections = [d for category in details.get("sensitiveData") or [] for d in category["detections"]]
         custom = (details.get("customDataIdentifiers") or {}).get("detections") or []
         for detection in detections + custom:
