@@ -4,7 +4,7 @@ A name maps to a tuple of candidate truth types: one for most rules, several whe
 rule for what tamis splits (gitleaks' `private-key` covers PKCS and OpenSSH keys; detect-secrets'
 `AWS Access Key` covers key ids and secret keys). A candidate list is resolved per finding by
 `resolve_type`: the candidate of a truth entry the finding overlaps, else the first candidate.
-Names absent from a table (gitleaks' generic-api-key, Presidio's PERSON...) have no truth
+Names absent from a table (Presidio's PERSON, detect-secrets' high-entropy strings...) have no truth
 counterpart: they count as findings but enter no precision or recall.
 """
 
@@ -29,6 +29,10 @@ GITLEAKS = {
     "stripe-access-token": ("STRIPE_CREDENTIALS",),
     "private-key": ("PKCS", "OPENSSH_PRIVATE_KEY"),
     "jwt": ("JSON_WEB_TOKEN",),
+    # gitleaks has no rule for AWS secret access keys: its generic-api-key rule (a key-like name
+    # followed by a high-entropy value) is what finds them, so it is scored as AWS_CREDENTIALS and
+    # its precision there is a lower bound (it also fires on other secrets).
+    "generic-api-key": ("AWS_CREDENTIALS",),
 }
 
 DETECT_SECRETS = {
