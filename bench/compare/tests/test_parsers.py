@@ -93,3 +93,24 @@ def test_gitleaks_line_beyond_the_file_is_an_error(tiny_corpus):
     report = '[{"RuleID": "jwt", "File": "prose/notes.txt", "StartLine": 99, "EndLine": 99, "Secret": "x"}]'
     with pytest.raises(peer_results.PeerOutputError, match="fewer lines"):
         peer_results.parse_gitleaks(report, tiny_corpus, [])
+
+
+def test_detect_secrets_findings_cover_their_lines(tiny_corpus):
+    baseline = (FIXTURES / "detect-secrets-baseline.json").read_text(encoding="utf-8")
+    truth = load_truth(tiny_corpus)
+    findings = peer_results.parse_detect_secrets(baseline, tiny_corpus, truth)
+    found = _by_type(findings)
+    # One "AWS Access Key" rule for key ids and secret keys: the line decides which.
+    assert ("logs/app.log", "TAMIS_AWS_ACCESS_KEY_ID") in found
+    assert ("source/settings.py", "AWS_CREDENTIALS") in found
+    assert ("logs/app.log", "TAMIS_DATABASE_URL_PASSWORD") in found
+    unmapped = {f.rule for f in findings if f.type is None}
+    assert unmapped == {"Base64 High Entropy String", "Secret Keyword"}
+    notes = load_truth(tiny_corpus)
+    pkcs = score_spans(findings, notes, {"PKCS"}, "macie")["PKCS"]
+    assert (pkcs.precision, pkcs.recall) == (1.0, 1.0)
+
+
+def test_detect_secrets_without_results_is_an_error(tiny_corpus):
+    with pytest.raises(peer_results.PeerOutputError, match="results"):
+        peer_results.parse_detect_secrets('{"version": "1.5.0"}', tiny_corpus, [])
