@@ -2,7 +2,9 @@
 // offsets, recorded at the moment they are appended so offsets can never drift from the text.
 #pragma once
 
+#include <charconv>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +28,12 @@ class Document {
   }
   Document& operator<<(char c) {
     text_.push_back(c);
+    return *this;
+  }
+  Document& operator<<(std::uint64_t number) {
+    char digits[24];
+    const auto result = std::to_chars(digits, digits + sizeof digits, number);
+    text_.append(digits, result.ptr);
     return *this;
   }
 

@@ -77,7 +77,7 @@ void write_ordinary_record(Rng& rng, Document& doc) {
   switch (rng.below(3)) {
     case 0:
       doc << R"("event":"page.viewed","page":{"path":"/products/)" << values::digits(rng, 5)
-          << R"(","ms":)" << values::digits(rng, 3) << R"(},"request":{"ip":")" << decoys::ipv4(rng)
+          << R"(","ms":)" << rng.between(1, 999) << R"(},"request":{"ip":")" << decoys::ipv4(rng)
           << R"(","id":")" << decoys::uuid(rng) << R"("})";
       break;
     case 1:

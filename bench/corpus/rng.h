@@ -46,6 +46,12 @@ class Rng {
     return items[below(N)];
   }
 
+  // String literals: a character of the literal, never its terminating NUL.
+  template <std::size_t N>
+  char pick(const char (&alphabet)[N]) {
+    return alphabet[below(N - 1)];
+  }
+
   // An independent stream for one file, so that files do not depend on each other's contents.
   Rng fork(std::uint64_t salt) { return Rng(next() ^ (salt * 0x9E3779B97F4A7C15ULL)); }
 
