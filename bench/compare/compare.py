@@ -59,7 +59,7 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", required=True, type=Path, help="corpus directory (tamis_corpus layout)")
     parser.add_argument("--tools", default=",".join(DEFAULT_TOOLS), help="comma-separated subset of: " + ", ".join(TOOLS))
-    parser.add_argument("--tamis", type=Path, default=Path("build/ci/tools/tamis/tamis"), help="the tamis CLI")
+    parser.add_argument("--tamis", type=Path, default=Path("build/ci/tools/tamis"), help="the tamis CLI")
     parser.add_argument("--threads", type=int, help="tamis and ripgrep worker threads (default: their own)")
     parser.add_argument("--peers-dir", type=Path, default=Path("build/peers"), help="where peers are installed")
     parser.add_argument("--skip-install", action="store_true", help="use the peers as installed, install nothing")

