@@ -23,7 +23,7 @@ from corpus import CorpusError, CorpusFile, choose_sample, list_files, load_trut
 from measure import Measurement, RunError, batch_arguments, run_measured  # noqa: E402
 from metrics import VIEWS, restrict_truth, score_files, score_spans  # noqa: E402
 from peers_install import InstallError, PeerPaths, install_peers  # noqa: E402
-from runners import DEFAULT_TOOLS, TOOLS, Context, Tool, environment  # noqa: E402
+from runners import DEFAULT_TOOLS, TOOLS, Context, Tool, environment, tamis_scan_prefix  # noqa: E402
 from tables import fraction, number, render  # noqa: E402
 
 MEGABYTE = 1_000_000
@@ -97,8 +97,7 @@ def _warm_tamis_engine(context: Context, files: list[CorpusFile]) -> None:
     """An untimed scan of the smallest file, so the timed run loads the cached engine image (ms)
     instead of compiling the identifiers (a second or more)."""
     smallest = min(files, key=lambda f: f.size)
-    command = TOOLS["tamis"].commands(context, [smallest])[0][:-1]
-    run_measured([command + [smallest.path]], Path("/dev/null"), Path("/dev/null"), frozenset({0, 1}), cwd=context.root)
+    run_measured([tamis_scan_prefix(context) + [smallest.path]], Path("/dev/null"), Path("/dev/null"), frozenset({0, 1}), cwd=context.root)
 
 
 def run_tool(tool: Tool, context: Context, files: list[CorpusFile], truth_types: set[str]) -> ToolRun:

@@ -88,13 +88,17 @@ def tamis_supported_types(context: Context) -> set[str]:
     return {identifier["id"] for identifier in json.loads(listing.stdout) if identifier.get("onByDefault")}
 
 
-def _tamis_commands(context: Context, files: list[CorpusFile], whole: bool) -> list[list[str]]:
+def tamis_scan_prefix(context: Context) -> list[str]:
     config = context.work / "tamis-config.json"
     config.write_text(json.dumps(TAMIS_CONFIG))
     prefix = [str(context.tamis), "scan", "--format", "jsonl", "--no-progress", "--reveal", "--config", str(config)]
     if context.threads:
         prefix += ["--threads", str(context.threads)]
-    return batch_arguments(prefix, top_level_targets(context.root, files, whole))
+    return prefix
+
+
+def _tamis_commands(context: Context, files: list[CorpusFile], whole: bool) -> list[list[str]]:
+    return batch_arguments(tamis_scan_prefix(context), top_level_targets(context.root, files, whole))
 
 
 def _parse_tamis(context: Context, output: Path, scanned: set[str]) -> tuple[list[Finding], str]:
