@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <iterator>
 #include <limits>
-#include <queue>
 #include <utility>
 
 namespace tamis::match {
@@ -21,33 +20,30 @@ bool is_word_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-struct BlockHit {
-  std::uint32_t id;
-  std::uint64_t from;
-  std::uint64_t to;
-};
-
-int collect_block_hit(unsigned int id, unsigned long long from, unsigned long long to,
-                      unsigned int /*flags*/, void* context) {
-  static_cast<std::vector<BlockHit>*>(context)->push_back({id, from, to});
-  return 0;
-}
-
 int stop_at_first(unsigned int, unsigned long long, unsigned long long, unsigned int,
                   void* context) {
   *static_cast<bool*>(context) = true;
   return 1;
 }
 
-// Scans `text` in block mode and returns every (id, from, to) report, offsets relative to text.
-std::vector<BlockHit> block_scan(const hs_database_t* db, std::string_view text,
-                                 hs_scratch_t* scratch) {
-  std::vector<BlockHit> out;
-  hs_scan(db, text.data(), static_cast<unsigned>(text.size()), 0, scratch, collect_block_hit, &out);
-  return out;
+}  // namespace
+
+// Scans `text` in block mode into `out` (offsets relative to text). The vectors are members, so
+// the hundreds of small scans per megabyte do not each allocate.
+void StreamMatcher::block_scan(const hs_database_t* db, std::string_view text,
+                               std::vector<Hit>& out) {
+  out.clear();
+  hs_scan(db, text.data(), static_cast<unsigned>(text.size()), 0, scratch_.get(), on_hit_into,
+          &out);
 }
 
-}  // namespace
+int StreamMatcher::on_hit_into(unsigned int id, unsigned long long from, unsigned long long to,
+                               unsigned int /*flags*/, void* context) {
+  static_cast<std::vector<Hit>*>(context)->push_back({id, from, to});
+  return 0;
+}
+
+namespace {}  // namespace
 
 StreamMatcher::StreamMatcher(const CompiledRules& rules) : rules_(rules) {
   hs_scratch_t* clone = nullptr;
@@ -75,6 +71,7 @@ StreamMatcher::Status StreamMatcher::begin() {
   hits_.clear();
   for (RuleState& state : states_) state = RuleState{};
   keyword_hits_.clear();
+  keyword_reach_ = KeywordReach{};
   pending_.clear();
   segments_.clear();
   segmented_ = false;
@@ -94,8 +91,7 @@ StreamMatcher::Status StreamMatcher::begin() {
 
 int StreamMatcher::on_hit(unsigned int id, unsigned long long from, unsigned long long to,
                           unsigned int /*flags*/, void* context) {
-  static_cast<StreamMatcher*>(context)->hits_.push_back({id, from, to});
-  return 0;
+  return on_hit_into(id, from, to, 0, &static_cast<StreamMatcher*>(context)->hits_);
 }
 
 StreamMatcher::Status StreamMatcher::feed(std::string_view bytes, MatchSink& sink) {
@@ -179,14 +175,23 @@ void StreamMatcher::open_region(std::uint32_t rule_index, std::uint32_t keyword,
                                 std::uint64_t keyword_end) {
   const Rule& rule = rules_.rules[rule_index];
   const std::uint64_t keyword_width = rules_.keyword_max_width[keyword];
-  const std::uint64_t gap = static_cast<std::uint64_t>(rule.keyword_distance) * 4;
   const std::uint64_t keyword_start = keyword_end > keyword_width ? keyword_end - keyword_width : 0;
+  // The rules of one keyword hit are opened one after the other, mostly with the same distance:
+  // the reach in characters is measured once for them.
+  KeywordReach& reach = keyword_reach_;
+  if (reach.keyword_end != keyword_end || reach.keyword_start != keyword_start ||
+      reach.distance != rule.keyword_distance) {
+    // A match after the keyword starts at most keyword_distance characters past its end; one
+    // before it ends at most keyword_distance characters before its start.
+    reach = {keyword_start, keyword_end, rule.keyword_distance,
+             window_.back_by_chars(keyword_start, rule.keyword_distance),
+             window_.forward_by_chars(keyword_end, rule.keyword_distance)};
+  }
   std::uint64_t lowest_start = keyword_start;
-  std::uint64_t highest_end = keyword_end + gap;
+  std::uint64_t highest_end = reach.last_start;
   if (rule.proximity == Proximity::kEitherSide) {
-    const std::uint64_t before = gap + rule.max_width;
-    lowest_start = keyword_start > before ? keyword_start - before : 0;
-    highest_end = keyword_end + gap + rule.max_width;
+    lowest_start = reach.first_end > rule.max_width ? reach.first_end - rule.max_width : 0;
+    highest_end = reach.last_start + rule.max_width;
   }
   RuleState& state = states_[rule_index];
   if (segmented_) {
@@ -261,23 +266,22 @@ const hs_database_t* StreamMatcher::start_database(std::uint32_t rule_index) {
   return db;
 }
 
-std::vector<StreamMatcher::Candidate> StreamMatcher::region_candidates(std::uint32_t rule_index,
-                                                                       const Cluster& region) {
+void StreamMatcher::region_candidates(std::uint32_t rule_index, const Cluster& region,
+                                      std::vector<Candidate>& out) {
   const Rule& rule = rules_.rules[rule_index];
-  std::vector<Candidate> out;
+  out.clear();
   const hs_database_t* db = start_database(rule_index);
   const hs_database_t* ends_db = rule.start->ends_database();
-  if (db == nullptr || ends_db == nullptr) return out;
+  if (db == nullptr || ends_db == nullptr) return;
   // The byte before the region is context only; the buffer runs max_width past the region so a
   // match starting inside it is seen whole, never cut short.
   std::uint64_t w0 = region.min_end > 0 ? region.min_end - 1 : 0;
   w0 = std::max(w0, window_.begin());
   const std::uint64_t w1 = std::min<std::uint64_t>(offset_, region.max_end + rule.max_width);
-  if (w1 <= w0) return out;
-  const std::string_view text = window_.view(w0, w1, scratch_text_);
-  const std::vector<BlockHit> hits = block_scan(ends_db, text, scratch_.get());
+  if (w1 <= w0) return;
+  block_scan(ends_db, window_.view(w0, w1, scratch_text_), scan_hits_);
   const bool probe = rule.start->method() == StartFinder::Method::kAnchoredProbe;
-  for (const BlockHit& h : hits) {
+  for (const Hit& h : scan_hits_) {
     const std::uint64_t end = w0 + h.to;
     if (probe) {
       // The probe already returns the leftmost start: one probe per distinct end.
@@ -291,32 +295,31 @@ std::vector<StreamMatcher::Candidate> StreamMatcher::region_candidates(std::uint
     if (h.from == 0 && w0 != 0) continue;
     keep_leftmost(out, w0 + h.from, end);
   }
-  return out;
 }
 
-std::vector<StreamMatcher::Candidate> StreamMatcher::first_candidates(std::uint32_t rule_index,
-                                                                      const Cluster& cluster) {
+void StreamMatcher::first_candidates(std::uint32_t rule_index, const Cluster& cluster,
+                                     std::vector<Candidate>& out) {
   const Rule& rule = rules_.rules[rule_index];
-  std::vector<Candidate> out;
+  out.clear();
   auto add = [&](std::uint64_t start, std::uint64_t end) { keep_leftmost(out, start, end); };
   if (rules_.start_mode == StartOffsetMode::kSomLeftmost) {
     for (const Hit& hit : cluster.hits) add(hit.from, hit.to);
-    return out;
+    return;
   }
-  std::vector<std::uint64_t> ends;
-  ends.reserve(cluster.hits.size());
+  std::vector<std::uint64_t>& ends = ends_;
+  ends.clear();
   for (const Hit& hit : cluster.hits) ends.push_back(hit.to);
   std::sort(ends.begin(), ends.end());
   ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
 
   const hs_database_t* db = start_database(rule_index);
-  if (db == nullptr) return out;
+  if (db == nullptr) return;
   if (rule.start->method() == StartFinder::Method::kAnchoredProbe) {
     for (std::uint64_t end : ends) {
       const std::uint64_t lowest = end > rule.max_width ? end - rule.max_width : 0;
       if (auto start = leftmost_start(rule_index, end, lowest)) add(*start, end);
     }
-    return out;
+    return;
   }
   // One block scan with leftmost start tracking over the window that can hold every match of the
   // cluster; the extra byte in front gives `\b` and `^` their real context and can never start a
@@ -324,13 +327,12 @@ std::vector<StreamMatcher::Candidate> StreamMatcher::first_candidates(std::uint3
   const std::uint64_t reach = rule.max_width + 1ULL;
   std::uint64_t w0 = cluster.min_end > reach ? cluster.min_end - reach : 0;
   w0 = std::max(w0, window_.begin());
-  const std::string_view text = window_.view(w0, cluster.max_end, scratch_text_);
-  for (const BlockHit& h : block_scan(db, text, scratch_.get())) {
+  block_scan(db, window_.view(w0, cluster.max_end, scratch_text_), scan_hits_);
+  for (const Hit& h : scan_hits_) {
     if (h.from == 0 && w0 != 0) continue;
     const std::uint64_t end = w0 + h.to;
     if (std::binary_search(ends.begin(), ends.end(), end)) add(w0 + h.from, end);
   }
-  return out;
 }
 
 std::optional<std::uint64_t> StreamMatcher::leftmost_start(std::uint32_t rule_index,
@@ -356,9 +358,9 @@ std::optional<std::uint64_t> StreamMatcher::leftmost_start(std::uint32_t rule_in
   // context, at the price of missing a later start in that rare case.
   const std::uint64_t w0 =
       (rule.start_needs_context && min_start > window_.begin()) ? min_start - 1 : min_start;
-  const std::string_view text = window_.view(w0, end, scratch_text_);
+  block_scan(db, window_.view(w0, end, scratch_text_), start_hits_);
   std::optional<std::uint64_t> best;
-  for (const BlockHit& h : block_scan(db, text, scratch_.get())) {
+  for (const Hit& h : start_hits_) {
     if (w0 + h.to != end || w0 + h.from < min_start) continue;
     if (!best || w0 + h.from < *best) best = w0 + h.from;
   }
@@ -377,27 +379,35 @@ void StreamMatcher::decide_cluster(std::uint32_t rule_index, const Cluster& clus
                                    MatchSink& sink) {
   const Rule& rule = rules_.rules[rule_index];
   RuleState& state = states_[rule_index];
+  // A min-heap on the member vector: leftmost first, longest first at equal start, the order a
+  // regex engine would report them in.
   auto later = [](const Candidate& a, const Candidate& b) {
     return a.start != b.start ? a.start > b.start : a.end < b.end;
   };
-  // Leftmost first, longest first at equal start: the order a regex engine would report them in.
-  std::priority_queue<Candidate, std::vector<Candidate>, decltype(later)> queue(later);
-  for (const Candidate& c : cluster.gated ? region_candidates(rule_index, cluster)
-                                          : first_candidates(rule_index, cluster)) {
-    queue.push(c);
+  std::vector<Candidate>& queue = queue_;
+  if (cluster.gated) {
+    region_candidates(rule_index, cluster, queue);
+  } else {
+    first_candidates(rule_index, cluster, queue);
   }
+  std::make_heap(queue.begin(), queue.end(), later);
+  auto push = [&](const Candidate& c) {
+    queue.push_back(c);
+    std::push_heap(queue.begin(), queue.end(), later);
+  };
 
   auto retry = [&](const Candidate& c, std::uint64_t min_start) {
     if (c.retries >= kMaxRetriesPerEnd) return;
     if (auto start = leftmost_start(rule_index, c.end, min_start)) {
-      queue.push({*start, c.end, c.retries + 1});
+      push({*start, c.end, c.retries + 1});
     }
   };
 
-  std::string text_scratch;
+  std::string& text_scratch = decide_text_;
   while (!queue.empty()) {
-    const Candidate c = queue.top();
-    queue.pop();
+    std::pop_heap(queue.begin(), queue.end(), later);
+    const Candidate c = queue.back();
+    queue.pop_back();
     if (c.start < state.last_accepted_end) {
       retry(c, state.last_accepted_end);
       continue;
@@ -465,8 +475,9 @@ bool StreamMatcher::keyword_start(KeywordHit& hit) {
   const std::uint64_t width = rules_.keyword_max_width[hit.keyword] + 1ULL;
   std::uint64_t w0 = hit.end > width ? hit.end - width : 0;
   if (w0 < window_.begin()) w0 = window_.begin();
-  const std::string_view text = window_.view(w0, hit.end, scratch_text_);
-  for (const BlockHit& h : block_scan(rules_.keyword_start_db.get(), text, scratch_.get())) {
+  block_scan(rules_.keyword_start_db.get(), window_.view(w0, hit.end, scratch_text_),
+             keyword_scan_);
+  for (const Hit& h : keyword_scan_) {
     if (h.id != hit.keyword || w0 + h.to != hit.end || (h.from == 0 && w0 != 0)) continue;
     hit.start = std::min(hit.start, w0 + h.from);
   }
@@ -662,7 +673,8 @@ std::vector<std::uint32_t> StreamMatcher::context_rules(const std::vector<std::s
   std::vector<std::uint32_t> out;
   if (!rules_.keyword_start_db) return out;
   for (const std::string& name : names) {
-    for (const BlockHit& h : block_scan(rules_.keyword_start_db.get(), name, scratch_.get())) {
+    block_scan(rules_.keyword_start_db.get(), name, keyword_scan_);
+    for (const Hit& h : keyword_scan_) {
       auto word_byte = [&](std::uint64_t i) {
         return i < name.size() && is_word_byte(static_cast<unsigned char>(name[i]));
       };

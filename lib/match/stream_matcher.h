@@ -83,6 +83,14 @@ class StreamMatcher {
     std::uint64_t start;  // kUnknown until recovered
     std::uint64_t end;
   };
+  // Where matches near one keyword hit may end (before it) or start (after it).
+  struct KeywordReach {
+    std::uint64_t keyword_start = 0;
+    std::uint64_t keyword_end = 0;
+    std::uint32_t distance = 0;
+    std::uint64_t first_end = 0;
+    std::uint64_t last_start = 0;
+  };
   struct Pending {  // accepted, waiting for its line and column
     std::uint32_t rule;
     std::uint64_t start;
@@ -102,6 +110,9 @@ class StreamMatcher {
 
   static int on_hit(unsigned int id, unsigned long long from, unsigned long long to,
                     unsigned int flags, void* context);
+  static int on_hit_into(unsigned int id, unsigned long long from, unsigned long long to,
+                         unsigned int flags, void* context);
+  void block_scan(const hs_database_t* db, std::string_view text, std::vector<Hit>& out);
 
   Status after_scan(MatchSink& sink, bool final);
   void route_hits();
@@ -111,7 +122,8 @@ class StreamMatcher {
   static void keep_leftmost(std::vector<Candidate>& candidates, std::uint64_t start,
                             std::uint64_t end);
   const hs_database_t* start_database(std::uint32_t rule_index);
-  std::vector<Candidate> first_candidates(std::uint32_t rule_index, const Cluster& cluster);
+  void first_candidates(std::uint32_t rule_index, const Cluster& cluster,
+                        std::vector<Candidate>& out);
   // The leftmost start >= min_start of a match of the rule ending exactly at `end`.
   std::optional<std::uint64_t> leftmost_start(std::uint32_t rule_index, std::uint64_t end,
                                               std::uint64_t min_start);
@@ -119,7 +131,8 @@ class StreamMatcher {
   bool keyword_near(const Rule& rule, std::uint64_t start, std::uint64_t end,
                     const Segment* segment);
   void open_region(std::uint32_t rule_index, std::uint32_t keyword, std::uint64_t keyword_end);
-  std::vector<Candidate> region_candidates(std::uint32_t rule_index, const Cluster& region);
+  void region_candidates(std::uint32_t rule_index, const Cluster& region,
+                         std::vector<Candidate>& out);
   bool keyword_start(KeywordHit& hit);
   bool is_whole_word(KeywordHit& hit);
   bool allowed(std::string_view text);
@@ -140,11 +153,20 @@ class StreamMatcher {
   std::vector<RuleState> states_;
   std::vector<bool> scratch_fits_;  // per rule: scratch_ was grown for its start database
   std::deque<KeywordHit> keyword_hits_;
+  KeywordReach keyword_reach_;
   std::deque<Segment> segments_;
   bool segmented_ = false;
   std::uint64_t next_live_segment_ = 0;
   std::vector<Pending> pending_;
   std::string scratch_text_;
+  // Reused buffers of the per-hit work (block scans, candidate heaps), one per use so that no
+  // caller's buffer is overwritten by a callee.
+  std::vector<Hit> scan_hits_;
+  std::vector<Hit> start_hits_;
+  std::vector<Hit> keyword_scan_;
+  std::vector<Candidate> queue_;
+  std::vector<std::uint64_t> ends_;
+  std::string decide_text_;
   std::string error_;
 };
 

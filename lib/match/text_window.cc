@@ -35,6 +35,53 @@ unsigned char TextWindow::at(std::uint64_t pos) const {
   return static_cast<unsigned char>(chunk_[pos - chunk_start_]);
 }
 
+namespace {
+
+bool starts_char(char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }
+
+}  // namespace
+
+std::uint64_t TextWindow::back_by_chars(std::uint64_t pos, std::uint64_t n) const {
+  std::uint64_t starts = 0;
+  // Walks back through the chunk, then the retained bytes; stops at the (n+1)-th start.
+  auto walk = [&](std::string_view bytes, std::uint64_t bytes_begin) {
+    for (std::size_t i = bytes.size(); i > 0; --i) {
+      const bool start = starts_char(bytes[i - 1]);
+      if (start && starts == n) {
+        pos = bytes_begin + i;
+        return true;
+      }
+      starts += start ? 1 : 0;
+    }
+    pos = bytes_begin;
+    return false;
+  };
+  if (pos > chunk_start_ && walk(chunk_.substr(0, pos - chunk_start_), chunk_start_)) return pos;
+  if (pos > base_) walk(std::string_view(retained_).substr(0, pos - base_), base_);
+  return pos;
+}
+
+std::uint64_t TextWindow::forward_by_chars(std::uint64_t pos, std::uint64_t n) const {
+  std::uint64_t starts = 0;
+  std::uint64_t found = 0;
+  // Walks forward from `bytes_begin`; stops at the (n+1)-th start.
+  auto walk = [&](std::string_view bytes, std::uint64_t bytes_begin) {
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+      if (starts_char(bytes[i]) && starts++ == n) {
+        found = bytes_begin + i;
+        return true;
+      }
+    }
+    return false;
+  };
+  if (pos < chunk_start_ && walk(std::string_view(retained_).substr(pos - base_), pos)) {
+    return found;
+  }
+  const std::uint64_t from = std::max(pos, chunk_start_);
+  if (from < end() && walk(chunk_.substr(from - chunk_start_), from)) return found;
+  return pos + n * 4;
+}
+
 std::string_view TextWindow::view(std::uint64_t from, std::uint64_t to,
                                   std::string& scratch) const {
   if (from >= chunk_start_) return chunk_.substr(from - chunk_start_, to - from);

@@ -22,6 +22,13 @@ class TextWindow {
   void commit(std::uint64_t keep_from);
 
   unsigned char at(std::uint64_t pos) const;
+  // The lowest position p >= begin() such that [p, pos) holds at most `n` UTF-8 character starts:
+  // how far back a distance of n characters reaches. Proximity regions are sized with it instead
+  // of n * 4 bytes, which on ASCII text made every region four times wider than needed.
+  std::uint64_t back_by_chars(std::uint64_t pos, std::uint64_t n) const;
+  // The highest position q such that [pos, q) holds at most `n` character starts, when the window
+  // holds enough bytes to tell; otherwise pos + n * 4 (the widest n characters can be).
+  std::uint64_t forward_by_chars(std::uint64_t pos, std::uint64_t n) const;
   // [from, to) as one contiguous view; copied into `scratch` only when it straddles both parts.
   std::string_view view(std::uint64_t from, std::uint64_t to, std::string& scratch) const;
 
