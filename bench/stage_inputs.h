@@ -6,8 +6,11 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <benchmark/benchmark.h>
+#include <hs/hs.h>
 #include <zlib.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -21,6 +24,7 @@
 #include "engine/engine_cache.h"
 #include "engine/object_scanner.h"
 #include "engine/scanner.h"
+#include "match/compiled_rules.h"
 #include "text_generator.h"
 
 namespace tamis::bench {
@@ -66,6 +70,47 @@ inline std::uint64_t scan_in_chunks(Scanner& scanner, std::string_view text,
     scanner.feed(text.substr(at, kStageChunk));
   }
   return scanner.finish().total_count();
+}
+
+inline int count_stream_hit(unsigned, unsigned long long, unsigned long long, unsigned,
+                            void* context) {
+  ++*static_cast<std::uint64_t*>(context);
+  return 0;
+}
+
+// The engine's stream database alone over `text` in kStageChunk pieces, with a callback that only
+// counts: Hyperscan's share of a scan. Returns the hits reported.
+inline std::uint64_t stream_only_scan(const match::CompiledRules& rules, hs_scratch_t* scratch,
+                                      std::string_view text) {
+  std::uint64_t hits = 0;
+  hs_stream_t* stream = nullptr;
+  if (hs_open_stream(rules.stream_db.get(), 0, &stream) != HS_SUCCESS) return 0;
+  for (std::size_t at = 0; at < text.size(); at += kStageChunk) {
+    const std::size_t n = std::min(kStageChunk, text.size() - at);
+    hs_scan_stream(stream, text.data() + at, static_cast<unsigned>(n), 0, scratch, count_stream_hit,
+                   &hits);
+  }
+  hs_close_stream(stream, scratch, count_stream_hit, &hits);
+  return hits;
+}
+
+// A scratch of the engine's own, cloned from its prototype (null when the engine has none).
+inline match::HsScratch clone_engine_scratch(const match::CompiledRules& rules) {
+  hs_scratch_t* scratch = nullptr;
+  if (rules.scratch_prototype) hs_clone_scratch(rules.scratch_prototype.get(), &scratch);
+  return match::HsScratch(scratch);
+}
+
+// Runs `pass` once, untimed by the benchmark, before its timing loop: an engine compiles a rule's
+// start database on that rule's first hit (match/start_finder.h), a once-per-process cost that
+// steady-state throughput must leave out. Returns the pass's wall time in milliseconds, that
+// one-off cost included, for the `first_pass_ms` counter.
+template <class Pass>
+double first_pass_ms(Pass&& pass) {
+  const auto start = std::chrono::steady_clock::now();
+  pass();
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+      .count();
 }
 
 // gzip (RFC 1952) at zlib's default level.

@@ -32,23 +32,12 @@ void label_selector(benchmark::State& state) {
   state.SetLabel(state.range(0) == 0 ? "RECOMMENDED" : "ALL");
 }
 
-int count_hit(unsigned, unsigned long long, unsigned long long, unsigned, void* context) {
-  ++*static_cast<std::uint64_t*>(context);
-  return 0;
-}
-
-HsScratch clone_scratch(const CompiledRules& rules) {
-  hs_scratch_t* scratch = nullptr;
-  if (rules.scratch_prototype) hs_clone_scratch(rules.scratch_prototype.get(), &scratch);
-  return HsScratch(scratch);
-}
-
 void BM_StageMatchHyperscanStreamOnly(benchmark::State& state) {
   label_selector(state);
   const auto engine = bench::stage_engine(state, bench::selector_config(selector_arg(state)));
   if (!engine) return;
   const CompiledRules& rules = engine->rules();
-  HsScratch scratch = clone_scratch(rules);
+  HsScratch scratch = bench::clone_engine_scratch(rules);
   if (!rules.stream_db || !scratch) {
     state.SkipWithError("the engine has no stream database or scratch");
     return;
@@ -56,15 +45,7 @@ void BM_StageMatchHyperscanStreamOnly(benchmark::State& state) {
   const std::string& text = bench::stage_mixed_text();
   std::uint64_t hits = 0;
   for (auto _ : state) {
-    hits = 0;
-    hs_stream_t* stream = nullptr;
-    hs_open_stream(rules.stream_db.get(), 0, &stream);
-    for (std::size_t at = 0; at < text.size(); at += bench::kStageChunk) {
-      const std::size_t n = std::min(bench::kStageChunk, text.size() - at);
-      hs_scan_stream(stream, text.data() + at, static_cast<unsigned>(n), 0, scratch.get(),
-                     count_hit, &hits);
-    }
-    hs_close_stream(stream, scratch.get(), count_hit, &hits);
+    hits = bench::stream_only_scan(rules, scratch.get(), text);
     benchmark::DoNotOptimize(hits);
   }
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
@@ -78,6 +59,7 @@ void BM_StageMatchFullScanner(benchmark::State& state) {
   if (!engine) return;
   const std::string& text = bench::stage_mixed_text();
   Scanner scanner(engine);
+  const double first_ms = bench::first_pass_ms([&] { bench::scan_in_chunks(scanner, text); });
   std::uint64_t findings = 0;
   for (auto _ : state) {
     findings = bench::scan_in_chunks(scanner, text);
@@ -85,6 +67,7 @@ void BM_StageMatchFullScanner(benchmark::State& state) {
   }
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
   state.counters["findings"] = static_cast<double>(findings);
+  state.counters["first_pass_ms"] = first_ms;
 }
 
 BENCHMARK(BM_StageMatchHyperscanStreamOnly)
@@ -186,7 +169,7 @@ void BM_StageStartRecoveryPatternHits(benchmark::State& state) {
   const auto engine = bench::stage_engine(state, bench::selector_config(selector_arg(state)));
   if (!engine) return;
   const CompiledRules& rules = engine->rules();
-  HsScratch scratch = clone_scratch(rules);
+  HsScratch scratch = bench::clone_engine_scratch(rules);
   if (!rules.stream_db || !scratch || !fit_start_databases(rules, scratch)) {
     state.SkipWithError("cannot prepare the stream and start databases");
     return;
@@ -241,7 +224,7 @@ void BM_StageStartKeywordRegionSearch(benchmark::State& state) {
   const auto engine = bench::stage_engine(state, bench::selector_config(selector_arg(state)));
   if (!engine) return;
   const CompiledRules& rules = engine->rules();
-  HsScratch scratch = clone_scratch(rules);
+  HsScratch scratch = bench::clone_engine_scratch(rules);
   if (!rules.stream_db || !scratch || !fit_start_databases(rules, scratch)) {
     state.SkipWithError("cannot prepare the stream and start databases");
     return;
@@ -286,8 +269,8 @@ void BM_StageStartKeywordRegionSearch(benchmark::State& state) {
     matches = 0;
     for (const Region& region : regions) {
       hs_scan(region.rule->start->ends_database(), text.data() + region.from,
-              static_cast<unsigned>(region.to - region.from), 0, scratch.get(), count_hit,
-              &matches);
+              static_cast<unsigned>(region.to - region.from), 0, scratch.get(),
+              bench::count_stream_hit, &matches);
       region_bytes += region.to - region.from;
     }
     benchmark::DoNotOptimize(matches);

@@ -12,11 +12,13 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "catalog/catalog.h"
 #include "catalog/identifier.h"
 #include "config/config.h"
 #include "core/result.h"
@@ -203,15 +205,20 @@ inline std::string realistic_keyword(std::size_t n) {
 
 }  // namespace synthetic_detail
 
-// `per_model` synthetic identifiers for each managed identifier `models` lists.
+// `per_model` synthetic identifiers for each managed identifier `models` lists. Each one's shape,
+// name, prefix and keywords depend only on its model's place in the whole catalogue and its copy
+// number, so the synthetic set of RECOMMENDED is a subset of ALL's and text planted with ALL's
+// sample lines serves both.
 inline SyntheticCatalogue synthetic_catalogue(const std::vector<const ManagedIdentifier*>& models,
                                               std::size_t per_model) {
   namespace d = synthetic_detail;
+  const std::span<const ManagedIdentifier> catalogue = managed_catalog();
   SyntheticCatalogue out;
-  std::size_t n = 0;
   for (const ManagedIdentifier* model : models) {
+    const auto place = static_cast<std::size_t>(model - catalogue.data());
     const bool secret = model->category == Category::kCredentials && !model->keyword_required;
-    for (std::size_t copy = 0; copy < per_model; ++copy, ++n) {
+    for (std::size_t copy = 0; copy < per_model; ++copy) {
+      const std::size_t n = place * per_model + copy;
       CustomIdentifierSpec spec;
       spec.name = "SYNTHETIC_";
       spec.name.append(std::to_string(n));
@@ -258,14 +265,14 @@ inline Result<Config> config_with_synthetic(ManagedSelector selector, std::size_
 }
 
 // `text` with one of `lines` inserted after the first line break at or past every `every` bytes,
-// taking the lines in turn.
+// taking the lines in turn. `planted`, when given, receives how often each line was inserted.
 inline std::string plant_lines(const std::string& text, const std::vector<std::string>& lines,
-                               std::size_t every, std::size_t* planted = nullptr) {
+                               std::size_t every, std::vector<std::size_t>* planted = nullptr) {
   std::string out;
   out.reserve(text.size() + text.size() / every * 64);
   std::size_t at = 0;
   std::size_t next = 0;
-  std::size_t count = 0;
+  std::vector<std::size_t> count(lines.size(), 0);
   while (at < text.size()) {
     std::size_t cut = text.find('\n', std::min(text.size(), at + every));
     cut = cut == std::string::npos ? text.size() : cut + 1;
@@ -274,11 +281,11 @@ inline std::string plant_lines(const std::string& text, const std::vector<std::s
     if (at < text.size() && !lines.empty()) {
       out.append(lines[next]);
       out.push_back('\n');
+      ++count[next];
       next = (next + 1) % lines.size();
-      ++count;
     }
   }
-  if (planted != nullptr) *planted = count;
+  if (planted != nullptr) *planted = std::move(count);
   return out;
 }
 
