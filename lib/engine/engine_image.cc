@@ -146,7 +146,6 @@ Result<std::string> serialize_engine(const Engine& engine) {
   payload.push_back(engine.config().decode_in_background ? 1 : 0);
   const std::pair<const std::string*, const hs_database_t*> databases[] = {
       {&rules.stream_db_key, rules.stream_db.get()},
-      {&rules.keyword_start_db_key, rules.keyword_start_db.get()},
       {&rules.allow_regex_db_key, rules.allow_regex_db.get()}};
   std::uint32_t count = 0;
   for (const auto& [key, db] : databases) count += db != nullptr ? 1 : 0;

@@ -136,13 +136,15 @@ class RuleCompiler {
     for (char& c : lowered) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
-    std::string expression = keyword_expression(lowered);
+    KeywordShape shape(lowered);
+    std::string expression = shape.expression();
     auto found = keyword_by_expression_.find(expression);
     if (found != keyword_by_expression_.end()) return found->second;
     auto info = analyse(expression, HS_FLAG_CASELESS, owner + " keyword \"" + lowered + "\"");
     if (!info) return info.error();
     const auto index = static_cast<std::uint32_t>(out_->keywords.size());
     out_->keywords.push_back(lowered);
+    out_->keyword_shapes.push_back(std::move(shape));
     out_->keyword_max_width.push_back(info->max_width);
     keyword_expressions_.push_back(expression);
     keyword_by_expression_.emplace(std::move(expression), index);
@@ -240,13 +242,10 @@ class RuleCompiler {
 
   MaybeError compile_databases() {
     const bool som = out_->start_mode == StartOffsetMode::kSomLeftmost;
-    ExpressionSet keyword_start_set;
     for (std::uint32_t k = 0; k < keyword_expressions_.size(); ++k) {
       const auto id = static_cast<unsigned>(out_->targets.size());
       out_->targets.push_back({ExpressionTarget::Kind::kKeyword, k});
       stream_set_.add(keyword_expressions_[k], HS_FLAG_CASELESS, id, "keyword");
-      keyword_start_set.add(keyword_expressions_[k], HS_FLAG_CASELESS | HS_FLAG_SOM_LEFTMOST, k,
-                            "keyword");
     }
     if (!stream_set_.empty()) {
       ExpressionSet stream = som ? stream_set_.with_flags(HS_FLAG_SOM_LEFTMOST) : stream_set_;
@@ -256,12 +255,6 @@ class RuleCompiler {
       out_->stream_db = std::move(db->db);
       out_->stream_db_key = std::move(db->key);
     }
-    if (!keyword_start_set.empty()) {
-      auto db = keyword_start_set.compile(HS_MODE_BLOCK, "keyword start database", store_);
-      if (!db) return db.error();
-      out_->keyword_start_db = std::move(db->db);
-      out_->keyword_start_db_key = std::move(db->key);
-    }
     return allocate_scratch();
   }
 
@@ -270,7 +263,7 @@ class RuleCompiler {
     auto grow = [&](const HsDatabase& db) {
       return !db || hs_alloc_scratch(db.get(), &scratch) == HS_SUCCESS;
     };
-    bool ok = grow(out_->stream_db) && grow(out_->keyword_start_db) && grow(out_->allow_regex_db);
+    bool ok = grow(out_->stream_db) && grow(out_->allow_regex_db);
     out_->scratch_prototype.reset(scratch);
     if (!ok) return Error{"cannot allocate Hyperscan scratch space"};
     return std::nullopt;

@@ -16,6 +16,7 @@
 #include "match/database_store.h"
 #include "match/expression_info.h"
 #include "match/hs_handles.h"
+#include "match/keyword_expression.h"
 #include "match/start_finder.h"
 
 namespace tamis::match {
@@ -73,21 +74,19 @@ struct ExpressionTarget {
 struct CompiledRules {
   std::vector<Rule> rules;
   std::vector<std::string> keywords;                      // distinct keyword texts as configured
+  std::vector<KeywordShape> keyword_shapes;               // by keyword: finds a hit's start
   std::vector<std::uint32_t> keyword_max_width;           // bytes
   std::vector<ExpressionTarget> targets;                  // by stream-database expression id
   std::vector<std::vector<std::uint32_t>> keyword_rules;  // per keyword: its keyword-gated rules
 
   // All patterns and keywords. Null when nothing is active (selector NONE and no custom rules).
   HsDatabase stream_db;
-  // Keywords alone with SOM, for the start of a keyword hit when a proximity rule needs it.
-  HsDatabase keyword_start_db;
   // Allow-list regexes, anchored at both ends, run on found text only.
   HsDatabase allow_regex_db;
   std::unordered_set<std::string> allow_texts_folded;  // literal entries, case-folded
   // What each database above was compiled from (ExpressionSet::key): a serialised engine stores
   // the databases under these keys, and loading checks them against what it would compile.
   std::string stream_db_key;
-  std::string keyword_start_db_key;
   std::string allow_regex_db_key;
   // Every expression analysed for this engine, by expression_info_key: a serialised engine
   // carries them so that loading skips Hyperscan's analysis (most of a load's time otherwise).

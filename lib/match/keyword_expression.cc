@@ -3,11 +3,9 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
-#include <cstdint>
 #include <cstdio>
-#include <string>
-#include <vector>
 
 namespace tamis::match {
 namespace {
@@ -18,39 +16,35 @@ void append_escaped_byte(std::string& out, unsigned char byte) {
   out += buf.data();
 }
 
-void append_code_point_bytes(std::string& out, UChar32 cp) {
+std::string code_point_bytes(UChar32 cp) {
   std::array<std::uint8_t, 4> bytes{};
   std::int32_t length = 0;
   // U8_APPEND_UNSAFE: cp comes from U8_NEXT or ICU's case mappings, so it is a valid code point.
   U8_APPEND_UNSAFE(bytes.data(), length, cp);
-  for (std::int32_t i = 0; i < length; ++i) append_escaped_byte(out, bytes[i]);
+  return std::string(reinterpret_cast<const char*>(bytes.data()), static_cast<std::size_t>(length));
 }
 
 // Every case form of a non-ASCII letter, so byte-mode matching stays case-insensitive.
-void append_non_ascii(std::string& out, UChar32 cp) {
+std::vector<std::string> case_forms(UChar32 cp) {
   std::vector<UChar32> forms{cp};
   for (UChar32 form :
        {u_tolower(cp), u_toupper(cp), u_totitle(cp), u_foldCase(cp, U_FOLD_CASE_DEFAULT)}) {
-    bool seen = false;
-    for (UChar32 f : forms) seen = seen || f == form;
-    if (!seen) forms.push_back(form);
+    if (std::find(forms.begin(), forms.end(), form) == forms.end()) forms.push_back(form);
   }
-  if (forms.size() == 1) {
-    append_code_point_bytes(out, cp);
-    return;
-  }
-  out += "(?:";
-  for (std::size_t i = 0; i < forms.size(); ++i) {
-    if (i > 0) out += '|';
-    append_code_point_bytes(out, forms[i]);
-  }
-  out += ')';
+  std::vector<std::string> out;
+  for (UChar32 form : forms) out.push_back(code_point_bytes(form));
+  return out;
+}
+
+bool is_ascii_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+unsigned char ascii_lower(unsigned char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c - 'A' + 'a') : c;
 }
 
 }  // namespace
 
-std::string keyword_expression(std::string_view keyword) {
-  std::string out;
+KeywordShape::KeywordShape(std::string_view keyword) {
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(keyword.data());
   const auto length = static_cast<std::int32_t>(keyword.size());
   std::int32_t i = 0;
@@ -59,21 +53,101 @@ std::string keyword_expression(std::string_view keyword) {
     U8_NEXT(bytes, i, length, cp);
     if (cp < 0) {
       // Not UTF-8: match the byte itself rather than refusing the keyword.
-      append_escaped_byte(out, bytes[i - 1]);
+      units_.push_back({Unit::Kind::kByte, bytes[i - 1], {}});
     } else if (cp == ' ') {
-      out += "[ _\\-]?";
+      units_.push_back({Unit::Kind::kSeparator, 0, {}});
     } else if (cp < 0x80) {
       const auto c = static_cast<unsigned char>(cp);
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
-        out += static_cast<char>(c);
-      } else {
-        append_escaped_byte(out, c);
-      }
+      units_.push_back(is_ascii_letter(c) ? Unit{Unit::Kind::kLetter, ascii_lower(c), {}}
+                                          : Unit{Unit::Kind::kByte, c, {}});
     } else {
-      append_non_ascii(out, cp);
+      std::vector<std::string> forms = case_forms(cp);
+      if (forms.size() == 1) {
+        for (char b : forms.front()) {
+          units_.push_back({Unit::Kind::kByte, static_cast<unsigned char>(b), {}});
+        }
+      } else {
+        units_.push_back({Unit::Kind::kAlternatives, 0, std::move(forms)});
+      }
+    }
+  }
+}
+
+std::string KeywordShape::expression() const {
+  std::string out;
+  for (const Unit& unit : units_) {
+    switch (unit.kind) {
+      case Unit::Kind::kLetter:
+        out += static_cast<char>(unit.byte);
+        break;
+      case Unit::Kind::kByte:
+        if (unit.byte >= '0' && unit.byte <= '9') {
+          out += static_cast<char>(unit.byte);
+        } else {
+          append_escaped_byte(out, unit.byte);
+        }
+        break;
+      case Unit::Kind::kSeparator:
+        out += "[ _\\-]?";
+        break;
+      case Unit::Kind::kAlternatives:
+        out += "(?:";
+        for (std::size_t f = 0; f < unit.forms.size(); ++f) {
+          if (f > 0) out += '|';
+          for (char b : unit.forms[f]) append_escaped_byte(out, static_cast<unsigned char>(b));
+        }
+        out += ')';
+        break;
     }
   }
   return out;
+}
+
+std::optional<std::size_t> KeywordShape::longest_match_ending_at(std::string_view text) const {
+  return longest_before(units_.size(), text);
+}
+
+// Matches units [0, unit_count) so that they end at the end of `text`, trying the longer choice
+// first at every optional separator and alternation; keywords are short, so this stays tiny.
+std::optional<std::size_t> KeywordShape::longest_before(std::size_t unit_count,
+                                                        std::string_view text) const {
+  if (unit_count == 0) return 0;
+  const Unit& unit = units_[unit_count - 1];
+  auto last = [&]() { return static_cast<unsigned char>(text.back()); };
+  auto rest = [&](std::size_t consumed) -> std::optional<std::size_t> {
+    auto before = longest_before(unit_count - 1, text.substr(0, text.size() - consumed));
+    if (!before) return std::nullopt;
+    return *before + consumed;
+  };
+  switch (unit.kind) {
+    case Unit::Kind::kLetter:
+      if (text.empty() || ascii_lower(last()) != unit.byte) return std::nullopt;
+      return rest(1);
+    case Unit::Kind::kByte:
+      if (text.empty() || last() != unit.byte) return std::nullopt;
+      return rest(1);
+    case Unit::Kind::kSeparator: {
+      std::optional<std::size_t> with;
+      if (!text.empty() && (last() == ' ' || last() == '_' || last() == '-')) with = rest(1);
+      const std::optional<std::size_t> without = rest(0);
+      if (with && without) return std::max(*with, *without);
+      return with ? with : without;
+    }
+    case Unit::Kind::kAlternatives: {
+      std::optional<std::size_t> best;
+      for (const std::string& form : unit.forms) {
+        if (text.size() < form.size() || text.substr(text.size() - form.size()) != form) continue;
+        const auto found = rest(form.size());
+        if (found && (!best || *found > *best)) best = found;
+      }
+      return best;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string keyword_expression(std::string_view keyword) {
+  return KeywordShape(keyword).expression();
 }
 
 }  // namespace tamis::match

@@ -472,15 +472,11 @@ bool StreamMatcher::is_whole_word(KeywordHit& hit) {
 
 bool StreamMatcher::keyword_start(KeywordHit& hit) {
   if (hit.start != kUnknown) return true;
-  const std::uint64_t width = rules_.keyword_max_width[hit.keyword] + 1ULL;
-  std::uint64_t w0 = hit.end > width ? hit.end - width : 0;
-  if (w0 < window_.begin()) w0 = window_.begin();
-  block_scan(rules_.keyword_start_db.get(), window_.view(w0, hit.end, scratch_text_),
-             keyword_scan_);
-  for (const Hit& h : keyword_scan_) {
-    if (h.id != hit.keyword || w0 + h.to != hit.end || (h.from == 0 && w0 != 0)) continue;
-    hit.start = std::min(hit.start, w0 + h.from);
-  }
+  const std::uint64_t width = rules_.keyword_max_width[hit.keyword];
+  const std::uint64_t w0 = std::max(hit.end > width ? hit.end - width : 0, window_.begin());
+  const auto length = rules_.keyword_shapes[hit.keyword].longest_match_ending_at(
+      window_.view(w0, hit.end, scratch_text_));
+  if (length) hit.start = hit.end - *length;
   return hit.start != kUnknown;
 }
 
@@ -671,17 +667,30 @@ std::uint64_t StreamMatcher::oldest_live_segment() const {
 
 std::vector<std::uint32_t> StreamMatcher::context_rules(const std::vector<std::string>& names) {
   std::vector<std::uint32_t> out;
-  if (!rules_.keyword_start_db) return out;
+  if (!rules_.stream_db || rules_.keywords.empty()) return out;
   for (const std::string& name : names) {
-    block_scan(rules_.keyword_start_db.get(), name, keyword_scan_);
+    // The stream database finds where keywords end in the name, the keyword's shape where each
+    // starts. The object's own stream is between feeds here, so the scratch is free.
+    keyword_scan_.clear();
+    hs_stream_t* stream = nullptr;
+    if (hs_open_stream(rules_.stream_db.get(), 0, &stream) != HS_SUCCESS) continue;
+    hs_scan_stream(stream, name.data(), static_cast<unsigned>(name.size()), 0, scratch_.get(),
+                   on_hit_into, &keyword_scan_);
+    hs_close_stream(stream, scratch_.get(), on_hit_into, &keyword_scan_);
     for (const Hit& h : keyword_scan_) {
+      const ExpressionTarget& target = rules_.targets[h.id];
+      if (target.kind != ExpressionTarget::Kind::kKeyword) continue;
+      const auto length = rules_.keyword_shapes[target.index].longest_match_ending_at(
+          std::string_view(name).substr(0, h.to));
+      if (!length) continue;
+      const std::uint64_t from = h.to - *length;
       auto word_byte = [&](std::uint64_t i) {
         return i < name.size() && is_word_byte(static_cast<unsigned char>(name[i]));
       };
       // Same whole-word rule as in text: "ssn" in "ssn_hash" counts, "tin" in "setting" does not.
-      const bool whole = (h.from == 0 || !word_byte(h.from - 1) || !word_byte(h.from)) &&
+      const bool whole = (from == 0 || !word_byte(from - 1) || !word_byte(from)) &&
                          (h.to >= name.size() || !word_byte(h.to) || !word_byte(h.to - 1));
-      for (std::uint32_t r : rules_.keyword_rules[h.id]) {
+      for (std::uint32_t r : rules_.keyword_rules[target.index]) {
         if (rules_.rules[r].proximity == Proximity::kEitherSide && !whole) continue;
         out.push_back(r);
       }
