@@ -173,6 +173,8 @@ def quality_table(runs: dict[str, ToolRun], markdown: bool) -> str:
         unit = {"spans": "value", "lines": "line", "files": "file"}[run.scoring or "spans"]
         for type_name in run.scores["macie"]:
             macie, any_valid = run.scores["macie"][type_name], run.scores["any-valid"][type_name]
+            if not any_valid["positives"] and not any_valid["findings"]:
+                continue  # the type is in the corpus but not in the files this tool scanned
             rows.append([
                 run.tool + (" (sample)" if run.sampled else ""), type_name, unit, str(macie["positives"]),
                 fraction(macie["precision"]), fraction(macie["recall"]), str(any_valid["positives"]),
