@@ -123,16 +123,45 @@ bool fit_start_databases(const CompiledRules& rules, HsScratch& scratch) {
   return ok;
 }
 
-struct LeftmostEnd {
-  std::uint64_t end;
-  std::uint64_t best;  // leftmost start found for `end`, or kNone
+// Hits of one rule close enough to share a window: ends within max_width of the previous one
+// (lib/match/stream_matcher.cc decides them together, with one start scan).
+struct HitCluster {
+  const Rule* rule;
+  std::uint64_t min_end;
+  std::uint64_t max_end;
+  std::vector<std::uint64_t> ends;  // sorted, distinct
 };
-constexpr std::uint64_t kNone = ~std::uint64_t{0};
 
-int leftmost_for_end(unsigned, unsigned long long from, unsigned long long to, unsigned,
-                     void* context) {
-  auto* wanted = static_cast<LeftmostEnd*>(context);
-  if (to == wanted->end && from < wanted->best) wanted->best = from;
+std::vector<HitCluster> cluster_hits(const CompiledRules& rules, std::vector<StreamHit> hits) {
+  std::stable_sort(hits.begin(), hits.end(),
+                   [](const StreamHit& a, const StreamHit& b) { return a.end < b.end; });
+  std::vector<HitCluster> clusters;
+  std::vector<std::size_t> open(rules.rules.size(), ~std::size_t{0});
+  for (const StreamHit& hit : hits) {
+    const std::uint32_t r = rules.targets[hit.id].index;
+    const Rule& rule = rules.rules[r];
+    if (open[r] != ~std::size_t{0}) {
+      HitCluster& last = clusters[open[r]];
+      if (hit.end <= last.max_end + rule.max_width && last.max_end - last.min_end <= 64 * 1024) {
+        last.max_end = hit.end;
+        if (last.ends.back() != hit.end) last.ends.push_back(hit.end);
+        continue;
+      }
+    }
+    open[r] = clusters.size();
+    clusters.push_back({&rule, hit.end, hit.end, {hit.end}});
+  }
+  return clusters;
+}
+
+struct StartsFound {
+  const std::vector<std::uint64_t>* ends;  // relative to the window
+  std::uint64_t found = 0;
+};
+
+int count_wanted_end(unsigned, unsigned long long, unsigned long long to, unsigned, void* context) {
+  auto* starts = static_cast<StartsFound*>(context);
+  if (std::binary_search(starts->ends->begin(), starts->ends->end(), to)) ++starts->found;
   return 0;
 }
 
@@ -141,31 +170,44 @@ int stop_at_first(unsigned, unsigned long long, unsigned long long, unsigned, vo
   return 1;
 }
 
-// The recovery the scanner does for one pattern hit: a leftmost-start block scan over the
-// max_width bytes behind the end (plus one byte of context), or, for patterns Hyperscan cannot
-// track starts for, anchored probes from the lowest possible start.
-bool recover_start(const Rule& rule, const std::string& text, std::uint64_t end,
-                   hs_scratch_t* scratch) {
+// The recovery the scanner does for one cluster: a leftmost-start block scan over the window that
+// holds every match of the cluster (max_width behind its first end, one byte of context more), or,
+// for patterns Hyperscan cannot track starts for, anchored probes from the lowest start for each
+// end. Returns the start reports that end where a hit did; `ends` is scratch space.
+std::uint64_t recover_starts(const HitCluster& cluster, const std::string& text,
+                             hs_scratch_t* scratch, std::vector<std::uint64_t>& ends,
+                             std::uint64_t& window_bytes) {
+  const Rule& rule = *cluster.rule;
   const std::uint64_t reach = rule.max_width + 1ULL;
-  const std::uint64_t w0 = end > reach ? end - reach : 0;
+  const std::uint64_t w0 = cluster.min_end > reach ? cluster.min_end - reach : 0;
   if (rule.start->method() == StartFinder::Method::kLeftmostScan) {
-    LeftmostEnd wanted{end - w0, kNone};
-    hs_scan(rule.start->database(), text.data() + w0, static_cast<unsigned>(end - w0), 0, scratch,
-            leftmost_for_end, &wanted);
-    return wanted.best != kNone;
+    ends.clear();
+    for (const std::uint64_t end : cluster.ends) ends.push_back(end - w0);
+    StartsFound starts{&ends};
+    hs_scan(rule.start->database(), text.data() + w0, static_cast<unsigned>(cluster.max_end - w0),
+            0, scratch, count_wanted_end, &starts);
+    window_bytes += cluster.max_end - w0;
+    return starts.found;
   }
-  if (rule.start->method() != StartFinder::Method::kAnchoredProbe) return false;
-  for (std::uint64_t s = w0; s + rule.min_width <= end; ++s) {
-    bool matched = false;
-    hs_scan(rule.start->database(), text.data() + s, static_cast<unsigned>(end - s), 0, scratch,
-            stop_at_first, &matched);
-    if (matched) return true;
+  if (rule.start->method() != StartFinder::Method::kAnchoredProbe) return 0;
+  std::uint64_t found = 0;
+  for (const std::uint64_t end : cluster.ends) {
+    const std::uint64_t lowest = end > rule.max_width ? end - rule.max_width : 0;
+    for (std::uint64_t s = lowest; s + rule.min_width <= end; ++s) {
+      bool matched = false;
+      hs_scan(rule.start->database(), text.data() + s, static_cast<unsigned>(end - s), 0, scratch,
+              stop_at_first, &matched);
+      window_bytes += end - s;
+      if (matched) {
+        ++found;
+        break;
+      }
+    }
   }
-  return false;
+  return found;
 }
 
 void BM_StageStartRecoveryPatternHits(benchmark::State& state) {
-  label_selector(state);
   const auto engine = bench::stage_engine(state, bench::selector_config(selector_arg(state)));
   if (!engine) return;
   const CompiledRules& rules = engine->rules();
@@ -183,24 +225,42 @@ void BM_StageStartRecoveryPatternHits(benchmark::State& state) {
     state.SkipWithError("no pattern hits in the mixed text");
     return;
   }
+  const std::size_t hit_count = hits.size();
+  const std::vector<HitCluster> clusters = cluster_hits(rules, std::move(hits));
+  // The rule whose windows add up to the most bytes: the first place to look when recovery costs.
+  std::vector<std::uint64_t> window_bytes_by_rule(rules.rules.size(), 0);
+  std::vector<std::uint64_t> ends;
   std::uint64_t recovered = 0;
+  for (const HitCluster& cluster : clusters) {
+    const auto r = static_cast<std::size_t>(cluster.rule - rules.rules.data());
+    recovered += recover_starts(cluster, text, scratch.get(), ends, window_bytes_by_rule[r]);
+  }
+  const auto widest = static_cast<std::size_t>(
+      std::max_element(window_bytes_by_rule.begin(), window_bytes_by_rule.end()) -
+      window_bytes_by_rule.begin());
+  std::string label = state.range(0) == 0 ? "RECOMMENDED" : "ALL";
+  label.append("; most window bytes: ");
+  label.append(rules.rules[widest].type);
+  label.append(" (max_width ");
+  label.append(std::to_string(rules.rules[widest].max_width));
+  label.append(")");
+  state.SetLabel(label);
   std::uint64_t window_bytes = 0;
   for (auto _ : state) {
-    recovered = 0;
     window_bytes = 0;
-    for (const StreamHit& hit : hits) {
-      const Rule& rule = rules.rules[rules.targets[hit.id].index];
-      recovered += recover_start(rule, text, hit.end, scratch.get()) ? 1 : 0;
-      window_bytes += std::min<std::uint64_t>(hit.end, rule.max_width + 1ULL);
+    std::uint64_t found = 0;
+    for (const HitCluster& cluster : clusters) {
+      found += recover_starts(cluster, text, scratch.get(), ends, window_bytes);
     }
-    benchmark::DoNotOptimize(recovered);
+    benchmark::DoNotOptimize(found);
   }
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * hits.size()));
-  state.counters["hits"] = static_cast<double>(hits.size());
-  state.counters["recovered"] = static_cast<double>(recovered);
-  state.counters["window_bytes_per_hit"] =
-      static_cast<double>(window_bytes) / static_cast<double>(hits.size());
-  // What share of the text's bytes the recovery reads again, had it been done on every hit.
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * clusters.size()));
+  state.counters["hits"] = static_cast<double>(hit_count);
+  state.counters["clusters"] = static_cast<double>(clusters.size());
+  state.counters["starts_found"] = static_cast<double>(recovered);
+  state.counters["window_bytes_per_cluster"] =
+      static_cast<double>(window_bytes) / static_cast<double>(clusters.size());
+  // The share of the text's bytes that recovery reads a second time.
   state.counters["rescan_ratio"] =
       static_cast<double>(window_bytes) / static_cast<double>(text.size());
 }
@@ -214,13 +274,19 @@ bool whole_word_keyword(const std::string& text, std::uint64_t start, std::uint6
   return (start == 0 || !word(text[start - 1])) && (end >= text.size() || !word(text[end]));
 }
 
+// Regions of one rule further apart than this are searched apart (as the matcher's clusters).
+constexpr std::uint64_t kMaxRegionSpan = 64 * 1024;
+
 // The search a keyword-gated rule gets instead of a place in the stream database: its patterns
-// run (ends database) over the region a keyword hit opens, as wide as the rule's keyword distance
-// allows on either side (managed) or behind the keyword (custom).
+// run (ends database) over the region a keyword hit opens, keyword_distance characters either
+// side plus the rule's width (managed) or behind the keyword (custom), overlapping regions of one
+// rule merged, as lib/match/stream_matcher.cc opens them. The texts are ASCII, so characters are
+// bytes here.
 // Second argument: 0 mixed text, 1 keyword-dense text (a slice: every word opens regions there).
 void BM_StageStartKeywordRegionSearch(benchmark::State& state) {
-  state.SetLabel(std::string(state.range(0) == 0 ? "RECOMMENDED" : "ALL") +
-                 (state.range(1) == 0 ? " mixed" : " keyword-dense"));
+  std::string label = state.range(0) == 0 ? "RECOMMENDED" : "ALL";
+  label.append(state.range(1) == 0 ? " mixed" : " keyword-dense");
+  state.SetLabel(label);
   const auto engine = bench::stage_engine(state, bench::selector_config(selector_arg(state)));
   if (!engine) return;
   const CompiledRules& rules = engine->rules();
@@ -233,29 +299,44 @@ void BM_StageStartKeywordRegionSearch(benchmark::State& state) {
   const std::string& text = state.range(1) == 0 ? bench::stage_mixed_text() : dense_slice;
   struct Region {
     const Rule* rule;
-    std::uint64_t from;
-    std::uint64_t to;
+    std::uint64_t from;  // where matches may start
+    std::uint64_t to;    // where matches may end at the latest
   };
   std::vector<Region> regions;
-  for (const StreamHit& hit : stream_hits(rules, scratch.get(), text)) {
+  std::vector<std::size_t> last_region(rules.rules.size(), ~std::size_t{0});
+  std::vector<StreamHit> hits = stream_hits(rules, scratch.get(), text);
+  std::stable_sort(hits.begin(), hits.end(),
+                   [](const StreamHit& a, const StreamHit& b) { return a.end < b.end; });
+  std::uint64_t keyword_hits = 0;
+  for (const StreamHit& hit : hits) {
     const ExpressionTarget& target = rules.targets[hit.id];
     if (target.kind != ExpressionTarget::Kind::kKeyword) continue;
+    ++keyword_hits;
     if (target.index >= rules.keyword_rules.size()) continue;
     const std::uint64_t width = rules.keyword_max_width[target.index];
     const std::uint64_t keyword_start = hit.end > width ? hit.end - width : 0;
     for (std::uint32_t r : rules.keyword_rules[target.index]) {
       const Rule& rule = rules.rules[r];
       if (rule.start->ends_database() == nullptr) continue;
-      const std::uint64_t gap = std::uint64_t{rule.keyword_distance} * 4;
+      const std::uint64_t distance = rule.keyword_distance;
       std::uint64_t from = keyword_start;
-      std::uint64_t to = hit.end + gap + rule.max_width;
+      std::uint64_t to = hit.end + distance;
       if (rule.proximity == Proximity::kEitherSide) {
         if (!whole_word_keyword(text, keyword_start, hit.end)) continue;
-        const std::uint64_t before = gap + rule.max_width;
+        const std::uint64_t before = distance + rule.max_width;
         from = keyword_start > before ? keyword_start - before : 0;
         to += rule.max_width;
       }
-      regions.push_back({&rule, from, std::min<std::uint64_t>(to, text.size())});
+      to = std::min<std::uint64_t>(to, text.size());
+      if (last_region[r] != ~std::size_t{0}) {
+        Region& last = regions[last_region[r]];
+        if (from <= last.to && last.to - last.from <= kMaxRegionSpan) {
+          last.to = std::max(last.to, to);
+          continue;
+        }
+      }
+      last_region[r] = regions.size();
+      regions.push_back({&rule, from, to});
     }
   }
   if (regions.empty()) {
@@ -268,15 +349,21 @@ void BM_StageStartKeywordRegionSearch(benchmark::State& state) {
     region_bytes = 0;
     matches = 0;
     for (const Region& region : regions) {
-      hs_scan(region.rule->start->ends_database(), text.data() + region.from,
-              static_cast<unsigned>(region.to - region.from), 0, scratch.get(),
-              bench::count_stream_hit, &matches);
-      region_bytes += region.to - region.from;
+      // One byte of context before; room after for a match starting at the region's end.
+      const std::uint64_t w0 = region.from > 0 ? region.from - 1 : 0;
+      const std::uint64_t w1 =
+          std::min<std::uint64_t>(text.size(), region.to + region.rule->max_width);
+      hs_scan(region.rule->start->ends_database(), text.data() + w0, static_cast<unsigned>(w1 - w0),
+              0, scratch.get(), bench::count_stream_hit, &matches);
+      region_bytes += w1 - w0;
     }
     benchmark::DoNotOptimize(matches);
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * regions.size()));
   state.counters["regions"] = static_cast<double>(regions.size());
+  state.counters["keyword_hits"] = static_cast<double>(keyword_hits);
+  state.counters["gated_rules"] = static_cast<double>(std::count_if(
+      rules.rules.begin(), rules.rules.end(), [](const Rule& rule) { return rule.keyword_gated; }));
   state.counters["matches"] = static_cast<double>(matches);
   state.counters["bytes_per_region"] =
       static_cast<double>(region_bytes) / static_cast<double>(regions.size());
