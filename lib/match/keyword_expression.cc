@@ -71,6 +71,12 @@ KeywordShape::KeywordShape(std::string_view keyword) {
       }
     }
   }
+  std::string plain;
+  for (const Unit& unit : units_) {
+    if (unit.kind != Unit::Kind::kLetter && unit.kind != Unit::Kind::kByte) return;
+    plain += static_cast<char>(unit.byte);
+  }
+  plain_ = std::move(plain);
 }
 
 std::string KeywordShape::expression() const {
@@ -104,6 +110,17 @@ std::string KeywordShape::expression() const {
 }
 
 std::optional<std::size_t> KeywordShape::longest_match_ending_at(std::string_view text) const {
+  if (plain_) {
+    if (text.size() < plain_->size()) return std::nullopt;
+    const std::string_view tail = text.substr(text.size() - plain_->size());
+    for (std::size_t i = 0; i < tail.size(); ++i) {
+      if (ascii_lower(static_cast<unsigned char>(tail[i])) !=
+          static_cast<unsigned char>((*plain_)[i])) {
+        return std::nullopt;
+      }
+    }
+    return plain_->size();
+  }
   return longest_before(units_.size(), text);
 }
 

@@ -42,6 +42,9 @@ class KeywordShape {
   std::optional<std::size_t> longest_before(std::size_t unit_count, std::string_view text) const;
 
   std::vector<Unit> units_;
+  // Set when every unit is a letter or a byte (most keywords): the match is then a plain
+  // case-insensitive suffix comparison against this lowercase text.
+  std::optional<std::string> plain_;
 };
 
 // KeywordShape(keyword).expression().

@@ -139,8 +139,10 @@ StreamMatcher::Status StreamMatcher::after_scan(MatchSink& sink, bool final) {
 
 void StreamMatcher::route_hits() {
   // Hyperscan reports in end order for most engines; sort so every later step can rely on it.
-  std::stable_sort(hits_.begin(), hits_.end(),
-                   [](const Hit& a, const Hit& b) { return a.to < b.to; });
+  auto by_end = [](const Hit& a, const Hit& b) { return a.to < b.to; };
+  if (!std::is_sorted(hits_.begin(), hits_.end(), by_end)) {
+    std::stable_sort(hits_.begin(), hits_.end(), by_end);
+  }
   const bool som = rules_.start_mode == StartOffsetMode::kSomLeftmost;
   for (const Hit& hit : hits_) {
     const ExpressionTarget& target = rules_.targets[hit.id];

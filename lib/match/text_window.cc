@@ -1,6 +1,7 @@
 #include "match/text_window.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace tamis::match {
 
@@ -39,9 +40,28 @@ namespace {
 
 bool starts_char(char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }
 
+// Whether every byte is ASCII, eight at a time: then every byte starts a character.
+bool all_ascii(std::string_view bytes) {
+  std::size_t i = 0;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, bytes.data() + i, 8);
+    if ((word & 0x8080808080808080ULL) != 0) return false;
+  }
+  for (; i < bytes.size(); ++i) {
+    if ((static_cast<unsigned char>(bytes[i]) & 0x80U) != 0) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::uint64_t TextWindow::back_by_chars(std::uint64_t pos, std::uint64_t n) const {
+  // Fast path for ASCII text: n characters back is n bytes back.
+  if (pos >= base_ + n + 1 && pos - n - 1 >= chunk_start_ &&
+      all_ascii(chunk_.substr(pos - n - 1 - chunk_start_, n + 1))) {
+    return pos - n;
+  }
   std::uint64_t starts = 0;
   // Walks back through the chunk, then the retained bytes; stops at the (n+1)-th start.
   auto walk = [&](std::string_view bytes, std::uint64_t bytes_begin) {
@@ -62,6 +82,10 @@ std::uint64_t TextWindow::back_by_chars(std::uint64_t pos, std::uint64_t n) cons
 }
 
 std::uint64_t TextWindow::forward_by_chars(std::uint64_t pos, std::uint64_t n) const {
+  if (pos >= chunk_start_ && pos + n + 1 <= end() &&
+      all_ascii(chunk_.substr(pos - chunk_start_, n + 1))) {
+    return pos + n;
+  }
   std::uint64_t starts = 0;
   std::uint64_t found = 0;
   // Walks forward from `bytes_begin`; stops at the (n+1)-th start.
