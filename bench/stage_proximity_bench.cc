@@ -22,10 +22,11 @@ struct HitTally {
 
 int tally_hit(unsigned id, unsigned long long, unsigned long long, unsigned, void* context) {
   auto* tally = static_cast<HitTally*>(context);
-  if (tally->rules->targets[id].kind == match::ExpressionTarget::Kind::kKeyword) {
-    ++tally->keyword_hits;
-  } else {
+  // Whatever is not a rule's pattern is there for keywords.
+  if (tally->rules->targets[id].kind == match::ExpressionTarget::Kind::kPattern) {
     ++tally->pattern_hits;
+  } else {
+    ++tally->keyword_hits;
   }
   return 0;
 }
