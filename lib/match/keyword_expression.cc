@@ -71,12 +71,12 @@ KeywordShape::KeywordShape(std::string_view keyword) {
       }
     }
   }
-  std::string plain;
-  for (const Unit& unit : units_) {
-    if (unit.kind != Unit::Kind::kLetter && unit.kind != Unit::Kind::kByte) return;
-    plain += static_cast<char>(unit.byte);
+  for (std::size_t u = 1; u < units_.size(); ++u) {
+    if (units_[u].kind == Unit::Kind::kSeparator && units_[u - 1].kind == Unit::Kind::kByte &&
+        (units_[u - 1].byte == '_' || units_[u - 1].byte == '-')) {
+      greedy_ = false;
+    }
   }
-  plain_ = std::move(plain);
 }
 
 std::string KeywordShape::expression() const {
@@ -110,18 +110,37 @@ std::string KeywordShape::expression() const {
 }
 
 std::optional<std::size_t> KeywordShape::longest_match_ending_at(std::string_view text) const {
-  if (plain_) {
-    if (text.size() < plain_->size()) return std::nullopt;
-    const std::string_view tail = text.substr(text.size() - plain_->size());
-    for (std::size_t i = 0; i < tail.size(); ++i) {
-      if (ascii_lower(static_cast<unsigned char>(tail[i])) !=
-          static_cast<unsigned char>((*plain_)[i])) {
-        return std::nullopt;
+  return greedy_ ? greedy_match(text) : longest_before(units_.size(), text);
+}
+
+std::optional<std::size_t> KeywordShape::greedy_match(std::string_view text) const {
+  std::size_t end = text.size();
+  auto previous = [&]() { return static_cast<unsigned char>(text[end - 1]); };
+  for (auto unit = units_.rbegin(); unit != units_.rend(); ++unit) {
+    switch (unit->kind) {
+      case Unit::Kind::kLetter:
+        if (end == 0 || ascii_lower(previous()) != unit->byte) return std::nullopt;
+        --end;
+        break;
+      case Unit::Kind::kByte:
+        if (end == 0 || previous() != unit->byte) return std::nullopt;
+        --end;
+        break;
+      case Unit::Kind::kSeparator:
+        if (end > 0 && (previous() == ' ' || previous() == '_' || previous() == '-')) --end;
+        break;
+      case Unit::Kind::kAlternatives: {
+        const std::string_view before = text.substr(0, end);
+        const auto form = std::find_if(unit->forms.begin(), unit->forms.end(), [&](const auto& f) {
+          return before.size() >= f.size() && before.substr(before.size() - f.size()) == f;
+        });
+        if (form == unit->forms.end()) return std::nullopt;
+        end -= form->size();
+        break;
       }
     }
-    return plain_->size();
   }
-  return longest_before(units_.size(), text);
+  return text.size() - end;
 }
 
 // Matches units [0, unit_count) so that they end at the end of `text`, trying the longer choice

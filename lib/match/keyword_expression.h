@@ -40,11 +40,13 @@ class KeywordShape {
   };
 
   std::optional<std::size_t> longest_before(std::size_t unit_count, std::string_view text) const;
+  std::optional<std::size_t> greedy_match(std::string_view text) const;
 
   std::vector<Unit> units_;
-  // Set when every unit is a letter or a byte (most keywords): the match is then a plain
-  // case-insensitive suffix comparison against this lowercase text.
-  std::optional<std::string> plain_;
+  // Whether taking every optional separator that is there gives the longest match (true unless a
+  // separator follows a literal '_' or '-'): then one backward pass decides, with no
+  // backtracking. Case forms never need it: no UTF-8 sequence ends with another.
+  bool greedy_ = true;
 };
 
 // KeywordShape(keyword).expression().

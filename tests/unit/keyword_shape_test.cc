@@ -38,6 +38,15 @@ TEST(KeywordShape, LongestMatchEndingAtTheEnd) {
   EXPECT_EQ(shape.longest_match_ending_at(""), std::nullopt);
 }
 
+TEST(KeywordShape, ASeparatorAfterALiteralDashBacktracks) {
+  // Taking the '-' as the optional separator would leave nothing for the literal '-': the match
+  // must try without it.
+  const KeywordShape shape("a- b");
+  EXPECT_EQ(shape.longest_match_ending_at("a-b"), 3U);
+  EXPECT_EQ(shape.longest_match_ending_at("a--b"), 4U);
+  EXPECT_EQ(shape.longest_match_ending_at("ab"), std::nullopt);
+}
+
 TEST(KeywordShape, NonAsciiLettersMatchInEveryCase) {
   const KeywordShape shape("número");
   EXPECT_EQ(shape.longest_match_ending_at("el número"), 7U);
