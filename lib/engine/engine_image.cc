@@ -24,7 +24,8 @@ namespace {
 //   16 payload length              u64   (bytes after this header)
 //   24 payload: tamis version, Hyperscan version, configuration JSON (strings: u64 length +
 //      bytes), start-offset mode (u8), decode in background (u8), database count (u32), then per
-//      database its key and Hyperscan's serialised bytes (strings), then the expression analyses
+//      database its key and Hyperscan's serialised bytes (strings: the stream and allow-list
+//      databases and every rule's start databases), then the expression analyses
 //      (count u32, then per expression its key (string), min and max width (u32 each)).
 constexpr std::string_view kMagic = "TAMISENG";
 constexpr std::uint32_t kFormatVersion = 1;
@@ -147,17 +148,26 @@ Result<std::string> serialize_engine(const Engine& engine) {
   const std::pair<const std::string*, const hs_database_t*> databases[] = {
       {&rules.stream_db_key, rules.stream_db.get()},
       {&rules.allow_regex_db_key, rules.allow_regex_db.get()}};
-  std::uint32_t count = 0;
-  for (const auto& [key, db] : databases) count += db != nullptr ? 1 : 0;
-  put_u32(payload, count);
+  std::vector<std::pair<std::string, const hs_database_t*>> all;
   for (const auto& [key, db] : databases) {
-    if (db == nullptr) continue;
+    if (db != nullptr) all.emplace_back(*key, db);
+  }
+  // Start databases are otherwise compiled on a rule's first hit: 0.1 to 1.5 s spread over the
+  // first scan of every process. The image carries them all (compiling now the ones not used yet).
+  std::map<std::string, const hs_database_t*> start_databases;
+  for (const match::Rule& rule : rules.rules) {
+    rule.start->for_each_database(
+        [&](std::string key, const hs_database_t* db) { start_databases.emplace(key, db); });
+  }
+  for (const auto& [key, db] : start_databases) all.emplace_back(key, db);
+  put_u32(payload, static_cast<std::uint32_t>(all.size()));
+  for (const auto& [key, db] : all) {
     char* bytes = nullptr;
     std::size_t length = 0;
     if (hs_serialize_database(db, &bytes, &length) != HS_SUCCESS) {
       return Error{"cannot serialise a Hyperscan database (out of memory)"};
     }
-    put_string(payload, *key);
+    put_string(payload, key);
     put_string(payload, std::string_view(bytes, length));
     std::free(bytes);  // NOLINT(cppcoreguidelines-no-malloc): Hyperscan allocates with malloc
   }

@@ -105,7 +105,7 @@ class RuleCompiler {
       rule.start_needs_context = rule.start_needs_context || looks_behind(expression);
       expressions.push_back(std::move(expression));
     }
-    rule.start = std::make_unique<StartFinder>(expressions);
+    rule.start = std::make_unique<StartFinder>(expressions, store_);
     rule_expressions_ = std::move(expressions);
     return std::nullopt;
   }

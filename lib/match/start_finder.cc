@@ -23,8 +23,40 @@ HsDatabase try_compile(const std::vector<std::string>& expressions, unsigned fla
 
 }  // namespace
 
-StartFinder::StartFinder(std::vector<std::string> expressions)
-    : expressions_(std::move(expressions)) {}
+StartFinder::StartFinder(std::vector<std::string> expressions, const DatabaseStore* store)
+    : expressions_(std::move(expressions)) {
+  if (store != nullptr) preload(*store);
+}
+
+std::string StartFinder::key(std::string_view kind) const {
+  std::string out = "start ";
+  out += kind;
+  out += '\n';
+  for (const std::string& e : expressions_) {
+    out += e;
+    out += '\n';
+  }
+  return out;
+}
+
+// The same outcomes compile() can reach, from databases compiled by it before.
+void StartFinder::preload(const DatabaseStore& store) {
+  HsDatabase som = store.load(key("som"));
+  HsDatabase probe = som ? nullptr : store.load(key("probe"));
+  HsDatabase ends = som ? nullptr : store.load(key("ends"));
+  if (!som && !ends) return;  // not in the store: compiled on first use as usual
+  std::call_once(once_, [&] {
+    if (som) {
+      db_ = std::move(som);
+      method_ = Method::kLeftmostScan;
+      return;
+    }
+    db_ = std::move(probe);
+    ends_db_ = std::move(ends);
+    method_ = db_ ? Method::kAnchoredProbe : Method::kUnavailable;
+  });
+  preloaded_ = true;
+}
 
 void StartFinder::compile() const {
   if ((db_ = try_compile(expressions_, HS_FLAG_SOM_LEFTMOST))) {

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "match/database_store.h"
 #include "match/hs_handles.h"
 
 namespace tamis::match {
@@ -26,7 +27,9 @@ class StartFinder {
     kUnavailable,
   };
 
-  explicit StartFinder(std::vector<std::string> expressions);
+  // With a store that holds this finder's databases (a serialised engine), they are taken from it
+  // and nothing is compiled, not even on first use.
+  explicit StartFinder(std::vector<std::string> expressions, const DatabaseStore* store = nullptr);
 
   // Compiles on the first call (thread-safe); `db` is null when kUnavailable.
   Method method() const;
@@ -35,14 +38,32 @@ class StartFinder {
   // with kAnchoredProbe a plain block database of the patterns.
   const hs_database_t* ends_database() const;
 
+  // Compiles now if not done yet and visits each database under the key a store files it by, so
+  // a serialised engine carries them and its first scan compiles nothing.
+  template <class Visit>
+  void for_each_database(Visit&& visit) const {
+    method();
+    if (method_ == Method::kLeftmostScan) {
+      visit(key("som"), db_.get());
+      return;
+    }
+    if (db_) visit(key("probe"), db_.get());
+    if (ends_db_) visit(key("ends"), ends_db_.get());
+  }
+  // True when the databases came from a store.
+  bool preloaded() const { return preloaded_; }
+
  private:
   void compile() const;
+  void preload(const DatabaseStore& store);
+  std::string key(std::string_view kind) const;
 
   std::vector<std::string> expressions_;
   mutable std::once_flag once_;
   mutable HsDatabase db_;
   mutable HsDatabase ends_db_;
   mutable Method method_ = Method::kUnavailable;
+  bool preloaded_ = false;
 };
 
 }  // namespace tamis::match

@@ -12,8 +12,8 @@
 #include <string>
 
 #include "config/config_writer.h"
-#include "match/compiled_rules.h"
 #include "engine_test_support.h"
+#include "match/compiled_rules.h"
 #include "report/json_writer.h"
 
 namespace tamis {
@@ -135,6 +135,22 @@ TEST(EngineImage, ALoadedEngineSerialisesToTheSameBytes) {
   EXPECT_EQ(loaded.engine->rules().expression_infos.size(),
             engine->rules().expression_infos.size());
   EXPECT_TRUE(*serialize_engine(*loaded.engine) == image);
+}
+
+TEST(EngineImage, StartDatabasesTravelWithTheImage) {
+  // A freshly built engine compiles start databases on a rule's first hit; a loaded one has them
+  // all already, so the first scan of a process compiles nothing.
+  const auto engine = testing_support::build_or_die(rich_config());
+  for (const match::Rule& rule : engine->rules().rules) EXPECT_FALSE(rule.start->preloaded());
+  const LoadedEngine loaded = deserialize_engine(*serialize_engine(*engine));
+  ASSERT_EQ(loaded.fault, ImageFault::kNone) << loaded.message;
+  ASSERT_FALSE(loaded.engine->rules().rules.empty());
+  for (const match::Rule& rule : loaded.engine->rules().rules) {
+    EXPECT_TRUE(rule.start->preloaded()) << rule.type;
+    EXPECT_EQ(rule.start->method(),
+              engine->rules().rules[&rule - loaded.engine->rules().rules.data()].start->method())
+        << rule.type;
+  }
 }
 
 TEST(EngineImage, EmptyEngineAndSomModeRoundTrip) {
