@@ -13,6 +13,8 @@ packages=(
   python3-pytest python3-venv python3-setuptools python3-wheel
   # Real archive and compression tools: tests build their fixtures with them at test time.
   zip unzip p7zip-full tar gzip bzip2 xz-utils zstd lz4 lzip ncompress cpio binutils xorriso
+  # GNU time: bench/compare measures each tool's peak memory with it.
+  time
 )
 
 # Hyperscan only exists for x86-64; Vectorscan is its API-compatible port for other CPUs.
