@@ -28,7 +28,9 @@ namespace {
 //      databases and every rule's start databases), then the expression analyses
 //      (count u32, then per expression its key (string), min and max width (u32 each)).
 constexpr std::string_view kMagic = "TAMISENG";
-constexpr std::uint32_t kFormatVersion = 1;
+// 2: images carry the rules' start databases. A version-1 image would still load, but its start
+// databases would be compiled in every process and a cache would never replace it.
+constexpr std::uint32_t kFormatVersion = 2;
 constexpr std::size_t kHeaderBytes = 24;
 
 void put_u32(std::string& out, std::uint32_t value) {

@@ -196,9 +196,12 @@ TEST(EngineImage, ImagesFromOtherVersionsAreRefusedAsVersion) {
   const std::string image = *serialize_engine(*engine);
   const std::string payload = image.substr(24);
 
-  std::string next_format = image;
-  next_format[8] = 2;
-  EXPECT_EQ(deserialize_engine(next_format).fault, ImageFault::kVersion);
+  // The format before (no start databases) and the one after are both refused as versions.
+  for (char format : {'\x01', '\x03'}) {
+    std::string other_format = image;
+    other_format[8] = format;
+    EXPECT_EQ(deserialize_engine(other_format).fault, ImageFault::kVersion);
+  }
 
   std::string other_tamis = payload;
   replace_once(other_tamis, std::string(TAMIS_VERSION), "9.9.9");
