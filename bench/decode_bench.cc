@@ -10,6 +10,7 @@
 #include "engine/engine_cache.h"
 #include "engine/object_scanner.h"
 #include "engine/scanner.h"
+#include "stage_inputs.h"
 #include "text_generator.h"
 
 namespace tamis {
@@ -18,22 +19,8 @@ namespace {
 constexpr std::size_t kBytes = 32 << 20;
 constexpr std::size_t kChunk = 256 << 10;
 
-std::string gzip(const std::string& text) {
-  z_stream z{};
-  deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, text.size()), '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
-  z.avail_in = static_cast<uInt>(text.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
-
 const std::string& gzipped_text() {
-  static const std::string data = gzip(bench::generate_text(kBytes));
+  static const std::string data = bench::gzip_bytes(bench::generate_text(kBytes));
   return data;
 }
 

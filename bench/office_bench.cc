@@ -2,8 +2,6 @@
 // libxml2 SAX over word/document.xml and xl/worksheets, cells as segments — on generated .docx
 // and .xlsx files. Throughput counts the text the documents hold, the bytes a user thinks of.
 // Run: tamis_bench --benchmark_filter=Office
-#include <archive.h>
-#include <archive_entry.h>
 #include <benchmark/benchmark.h>
 
 #include <string>
@@ -15,6 +13,7 @@
 #include "engine/engine_cache.h"
 #include "engine/object_scanner.h"
 #include "engine/scanner.h"
+#include "stage_inputs.h"
 #include "text_generator.h"
 
 namespace tamis {
@@ -22,32 +21,6 @@ namespace {
 
 constexpr std::size_t kDocuments = 8;              // of each kind
 constexpr std::size_t kTextPerDocument = 2 << 20;  // bytes of text in each document
-
-std::string zip_of(const std::vector<std::pair<std::string, std::string>>& files) {
-  std::string out;
-  archive* a = archive_write_new();
-  archive_write_set_format_zip(a);
-  archive_write_open(
-      a, &out, nullptr,
-      [](archive*, void* self, const void* data, size_t size) -> la_ssize_t {
-        static_cast<std::string*>(self)->append(static_cast<const char*>(data), size);
-        return static_cast<la_ssize_t>(size);
-      },
-      nullptr);
-  for (const auto& [name, content] : files) {
-    archive_entry* e = archive_entry_new();
-    archive_entry_set_pathname(e, name.c_str());
-    archive_entry_set_filetype(e, AE_IFREG);
-    archive_entry_set_perm(e, 0644);
-    archive_entry_set_size(e, static_cast<la_int64_t>(content.size()));
-    archive_write_header(a, e);
-    archive_write_data(a, content.data(), content.size());
-    archive_entry_free(e);
-  }
-  archive_write_close(a);
-  archive_write_free(a);
-  return out;
-}
 
 std::string escape_xml(std::string_view text) {
   std::string out;
@@ -105,12 +78,14 @@ std::string docx(const std::string& text) {
     body += "</w:t></w:r></w:p>";
   }
   body += "</w:body></w:document>";
-  return zip_of({
-      {"[Content_Types].xml", kContentTypesDocx},
-      {"_rels/.rels",
-       R"(<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>)"},
-      {"word/document.xml", body},
-  });
+  return bench::archive_bytes(
+      {
+          {"[Content_Types].xml", kContentTypesDocx},
+          {"_rels/.rels",
+           R"(<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>)"},
+          {"word/document.xml", body},
+      },
+      bench::ArchiveKind::kZip);
 }
 
 // One row per line of text: an id, the line cut into three cells, inline strings.
@@ -133,16 +108,18 @@ std::string xlsx(const std::string& text) {
     ++row;
   }
   sheet += "</sheetData></worksheet>";
-  return zip_of({
-      {"[Content_Types].xml", kContentTypesXlsx},
-      {"_rels/.rels",
-       R"(<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>)"},
-      {"xl/workbook.xml",
-       R"(<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>)"},
-      {"xl/_rels/workbook.xml.rels",
-       R"(<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>)"},
-      {"xl/worksheets/sheet1.xml", sheet},
-  });
+  return bench::archive_bytes(
+      {
+          {"[Content_Types].xml", kContentTypesXlsx},
+          {"_rels/.rels",
+           R"(<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>)"},
+          {"xl/workbook.xml",
+           R"(<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>)"},
+          {"xl/_rels/workbook.xml.rels",
+           R"(<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>)"},
+          {"xl/worksheets/sheet1.xml", sheet},
+      },
+      bench::ArchiveKind::kZip);
 }
 
 struct OfficeZip {
@@ -160,7 +137,7 @@ const OfficeZip& office_zip() {
       files.emplace_back("exports/export" + std::to_string(i) + ".xlsx", xlsx(text));
       out.text_bytes += 2 * text.size();
     }
-    out.bytes = zip_of(files);
+    out.bytes = bench::archive_bytes(files, bench::ArchiveKind::kZip);
     return out;
   }();
   return zip;

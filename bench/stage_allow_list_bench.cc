@@ -105,17 +105,9 @@ void BM_StageAllowList(benchmark::State& state) {
   if (!engine) return;
   const std::string& text = findings_text().text;
   Scanner scanner(engine);
-  const double first_ms = bench::first_pass_ms([&] { bench::scan_in_chunks(scanner, text); });
-  std::uint64_t findings = 0;
-  for (auto _ : state) {
-    findings = bench::scan_in_chunks(scanner, text);
-    benchmark::DoNotOptimize(findings);
-  }
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
-  state.counters["findings"] = static_cast<double>(findings);
-  state.counters["first_pass_ms"] = first_ms;
+  bench::run_text_scan_loop(state, scanner, text);
   state.counters["findings_per_s"] =
-      benchmark::Counter(static_cast<double>(findings) * static_cast<double>(state.iterations()),
+      benchmark::Counter(state.counters["findings"].value * static_cast<double>(state.iterations()),
                          benchmark::Counter::kIsRate);
 }
 

@@ -101,16 +101,31 @@ inline match::HsScratch clone_engine_scratch(const match::CompiledRules& rules) 
   return match::HsScratch(scratch);
 }
 
-// Runs `pass` once, untimed by the benchmark, before its timing loop: an engine compiles a rule's
-// start database on that rule's first hit (match/start_finder.h), a once-per-process cost that
-// steady-state throughput must leave out. Returns the pass's wall time in milliseconds, that
-// one-off cost included, for the `first_pass_ms` counter.
+// Runs `pass` once, untimed by the benchmark, before its timing loop: a freshly compiled engine
+// compiles a rule's start database on that rule's first hit (match/start_finder.h; engines loaded
+// from the cache's images carry them), a one-off cost that steady-state throughput must leave out.
+// Returns the pass's wall time in milliseconds, that one-off cost included, for the `first_pass_ms`
+// counter.
 template <class Pass>
 double first_pass_ms(Pass&& pass) {
   const auto start = std::chrono::steady_clock::now();
   pass();
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
       .count();
+}
+
+// The scanning loop most stage benchmarks share: one untimed first pass, then `text` scanned in
+// chunks per iteration; sets bytes processed and the `findings` and `first_pass_ms` counters.
+inline void run_text_scan_loop(benchmark::State& state, Scanner& scanner, const std::string& text) {
+  const double first_ms = first_pass_ms([&] { scan_in_chunks(scanner, text); });
+  std::uint64_t findings = 0;
+  for (auto _ : state) {
+    findings = scan_in_chunks(scanner, text);
+    benchmark::DoNotOptimize(findings);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+  state.counters["findings"] = static_cast<double>(findings);
+  state.counters["first_pass_ms"] = first_ms;
 }
 
 // gzip (RFC 1952) at zlib's default level.

@@ -61,15 +61,7 @@ void BM_StageMatchFullScanner(benchmark::State& state) {
   if (!engine) return;
   const std::string& text = bench::stage_mixed_text();
   Scanner scanner(engine);
-  const double first_ms = bench::first_pass_ms([&] { bench::scan_in_chunks(scanner, text); });
-  std::uint64_t findings = 0;
-  for (auto _ : state) {
-    findings = bench::scan_in_chunks(scanner, text);
-    benchmark::DoNotOptimize(findings);
-  }
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
-  state.counters["findings"] = static_cast<double>(findings);
-  state.counters["first_pass_ms"] = first_ms;
+  bench::run_text_scan_loop(state, scanner, text);
 }
 
 BENCHMARK(BM_StageMatchHyperscanStreamOnly)

@@ -55,15 +55,7 @@ void BM_StageProximity(benchmark::State& state) {
   const std::string& text = dense ? bench::stage_keyword_dense_text() : bench::stage_mixed_text();
   const HitTally tally = count_stream_hits(engine->rules(), text);
   Scanner scanner(engine);
-  const double first_ms = bench::first_pass_ms([&] { bench::scan_in_chunks(scanner, text); });
-  std::uint64_t findings = 0;
-  for (auto _ : state) {
-    findings = bench::scan_in_chunks(scanner, text);
-    benchmark::DoNotOptimize(findings);
-  }
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
-  state.counters["findings"] = static_cast<double>(findings);
-  state.counters["first_pass_ms"] = first_ms;
+  bench::run_text_scan_loop(state, scanner, text);
   state.counters["keyword_hits"] = static_cast<double>(tally.keyword_hits);
   state.counters["pattern_hits"] = static_cast<double>(tally.pattern_hits);
   state.counters["keyword_hits_per_MiB"] =

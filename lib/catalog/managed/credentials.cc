@@ -7,8 +7,9 @@
 namespace tamis::catalog {
 namespace {
 
-// A key name, an assignment (`=`, `:`, `=>`, Go's `:=`, quoted or not) and the 40-character secret. Only the
-// secret is reported (report_tail_bytes), so every pattern must end with exactly the 40 bytes.
+// A key name, an assignment (`=`, `:`, `=>`, Go's `:=`, quoted or not) and the 40-character secret.
+// Only the secret is reported (report_tail_bytes), so every pattern must end with exactly the 40
+// bytes.
 constexpr std::string_view kAwsSecretPatterns[] = {
     R"((?i)secret[-_ ]?access[-_ ]?key["']?\s{0,5}(?::=|=>?|:)\s{0,5}["']?[A-Za-z0-9/+]{40})",
     R"((?i)secret[-_ ]?key["']?\s{0,5}(?::=|=>?|:)\s{0,5}["']?[A-Za-z0-9/+]{40})",
