@@ -43,8 +43,6 @@ int StreamMatcher::on_hit_into(unsigned int id, unsigned long long from, unsigne
   return 0;
 }
 
-namespace {}  // namespace
-
 StreamMatcher::StreamMatcher(const CompiledRules& rules) : rules_(rules) {
   hs_scratch_t* clone = nullptr;
   if (rules_.scratch_prototype &&
