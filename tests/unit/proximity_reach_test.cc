@@ -63,8 +63,8 @@ class ManagedProximityEdge : public ::testing::Test {
     Scanner scanner(engine_);
     int seen = -2;
     for (std::size_t chunk : {text.size(), std::size_t{1}, std::size_t{3}, std::size_t{64}}) {
-      const Detection* d =
-          find_detection(scan_in_chunks(scanner, text, chunk), "USA_SOCIAL_SECURITY_NUMBER");
+      const ObjectResult result = scan_in_chunks(scanner, text, chunk);
+      const Detection* d = find_detection(result, "USA_SOCIAL_SECURITY_NUMBER");
       const int n = d == nullptr ? 0 : static_cast<int>(d->count);
       if (seen != -2 && seen != n) return -1;
       seen = n;
