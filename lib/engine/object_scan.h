@@ -3,10 +3,10 @@
 
 #include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "decode/utf8_checker.h"
+#include "engine/context_rule_cache.h"
 #include "engine/occurrence_aggregator.h"
 #include "engine/scanner.h"
 #include "match/stream_matcher.h"
@@ -32,8 +32,7 @@ struct ObjectScan {
   // would cost more than the scan itself.
   std::string batch;
   std::uint64_t segments_begun = 0;
-  // Context rules per distinct set of context keywords: CSV columns repeat on every row.
-  std::unordered_map<std::string, std::vector<std::uint32_t>> context_cache;
+  ContextRuleCache context_cache;
 };
 
 }  // namespace tamis

@@ -14,7 +14,6 @@ OccurrenceAggregator::OccurrenceAggregator(const match::CompiledRules& rules, co
 
 void OccurrenceAggregator::reset() {
   segments_.clear();
-  first_segment_ = 0;
   detections_.assign(rules_.rules.size(), Detection{});
   for (std::size_t i = 0; i < rules_.rules.size(); ++i) {
     const match::Rule& rule = rules_.rules[i];
@@ -37,23 +36,16 @@ bool OccurrenceAggregator::on_accept(std::uint32_t rule, std::uint64_t /*start*/
 
 std::uint64_t OccurrenceAggregator::add_segment(const SegmentLocation& location) {
   // Only where it is: the context keywords were needed to choose rules, not for results.
-  segments_.push_back(location.where);
-  return first_segment_ + segments_.size() - 1;
+  return segments_.add(location.where);
 }
 
 void OccurrenceAggregator::forget_segments_before(std::uint64_t index) {
-  while (!segments_.empty() && first_segment_ < index) {
-    segments_.pop_front();
-    ++first_segment_;
-  }
+  segments_.forget_before(index);
 }
 
 bool OccurrenceAggregator::on_located(std::uint32_t rule, Occurrence occurrence,
                                       std::uint64_t segment) {
-  if (segment != match::kNoSegment && segment >= first_segment_ &&
-      segment - first_segment_ < segments_.size()) {
-    occurrence.where = segments_[segment - first_segment_];
-  }
+  if (segment != match::kNoSegment) occurrence.where = segments_.at(segment);
   Detection& detection = detections_[rule];
   bool keep_going = true;
   if (callback_ != nullptr && *callback_)

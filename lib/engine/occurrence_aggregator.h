@@ -3,11 +3,11 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <vector>
 
 #include "config/config.h"
 #include "engine/scanner.h"
+#include "engine/segment_location_log.h"
 #include "match/compiled_rules.h"
 #include "match/match_sink.h"
 #include "report/result.h"
@@ -42,8 +42,7 @@ class OccurrenceAggregator final : public match::MatchSink {
   const Scanner::OccurrenceCallback* callback_ = nullptr;
   const std::string* object_path_ = nullptr;
   std::vector<Detection> detections_;  // one per rule
-  std::deque<std::variant<std::monostate, CellLocation, RecordLocation>> segments_;
-  std::uint64_t first_segment_ = 0;  // index of segments_.front()
+  SegmentLocationLog segments_;
 };
 
 }  // namespace tamis

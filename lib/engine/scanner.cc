@@ -53,7 +53,7 @@ void Scanner::begin(std::string path) {
   s.in_segment = false;
   s.segments_begun = 0;
   s.batch.clear();
-  if (s.context_cache.size() > 4096) s.context_cache.clear();
+  s.context_cache.begin_object();
   if (s.matcher.begin() != match::StreamMatcher::Status::kOk) {
     set_status(s.result, "PARTIAL", "UNABLE_TO_PARSE_FILE", "engine: " + s.matcher.error());
     s.stopped = true;
@@ -118,18 +118,15 @@ void Scanner::begin_segment(const SegmentLocation& location) {
   if (s.stopped) return;
   // A newline between values keeps them apart for word boundaries; it is never part of a match.
   if (s.segments_begun++ > 0) s.batch += '\n';
-  std::string key;
-  for (const std::string& name : location.context_keywords) (key += name) += '\x1f';
-  auto cached = s.context_cache.find(key);
-  if (cached == s.context_cache.end()) {
-    cached = s.context_cache.emplace(key, s.matcher.context_rules(location.context_keywords)).first;
-  }
+  const std::span<const std::uint32_t> context_rules = s.context_cache.rules_for(
+      location.context_keywords, location.context_id,
+      [&](const std::vector<std::string>& names) { return s.matcher.context_rules(names); });
   // Locations are dropped in batches: the matcher's oldest live segment moves slowly.
   if ((s.segments_begun & 1023U) == 0) {
     s.aggregator.forget_segments_before(s.matcher.oldest_live_segment());
   }
   const std::uint64_t index = s.aggregator.add_segment(location);
-  s.matcher.begin_segment(index, cached->second, s.matcher.offset() + s.batch.size());
+  s.matcher.begin_segment(index, context_rules, s.matcher.offset() + s.batch.size());
   s.in_segment = true;
 }
 

@@ -100,8 +100,6 @@ const SegmentLocation& CsvExtractor::current_location() {
   CellLocation& cell = std::get<CellLocation>(location_.where);
   cell.row = row_;
   cell.column = column_;
-  cell.cell_reference.clear();
-  append_a1_cell_reference(cell.cell_reference, row_, column_);
   // Header cells are the names themselves: they get no column name and no keyword.
   const bool named = has_header_ && row_ > 1 && column_ <= column_names_.size() &&
                      !column_names_[column_ - 1].empty();
@@ -109,9 +107,11 @@ const SegmentLocation& CsvExtractor::current_location() {
     cell.column_name = column_names_[column_ - 1];
     location_.context_keywords.resize(1);
     location_.context_keywords.front() = cell.column_name;
+    location_.context_id = static_cast<std::uint32_t>(std::min<std::uint64_t>(column_, UINT32_MAX));
   } else {
     cell.column_name.clear();
     location_.context_keywords.clear();
+    location_.context_id = 0;
   }
   return location_;
 }

@@ -105,7 +105,9 @@ class CsvExtractor {
   bool segment_open_ = false;
   std::string column_name_;  // while reading the header row: the current name
   std::vector<std::string> column_names_;
-  SegmentLocation location_;  // reused for every cell; always holds a CellLocation
+  // Reused for every cell; always holds a CellLocation, whose cell_reference stays empty: it is
+  // the plain A1 form of row and column, derived only for the few cells reported.
+  SegmentLocation location_;
 
   struct FaultTally {
     std::uint64_t count = 0;

@@ -13,7 +13,9 @@
 namespace tamis {
 
 // Macie's `cells` occurrence: 1-based row and column; cell_reference in A1 form ("C7"); sheet is
-// empty outside spreadsheets.
+// empty outside spreadsheets. An extractor leaves cell_reference empty when it is just row and
+// column in A1 form (CSV: building it for every cell would cost more than scanning the cell); the
+// engine derives it for the occurrences it reports, so results always carry it.
 struct CellLocation {
   std::uint64_t row = 0;
   std::uint64_t column = 0;
@@ -34,6 +36,9 @@ struct SegmentLocation {
   // Names that count as a keyword for every value in this segment (reference/macie.md §1.2):
   // the CSV column name, every key name on the JSON path.
   std::vector<std::string> context_keywords;
+  // Non-zero: every segment of the object with this id has the same context_keywords (CSV: the
+  // column), so the engine finds their rules by the id without reading the names. Zero: unknown.
+  std::uint32_t context_id = 0;
 };
 
 // Receives segments in document order. The text of one segment may arrive in several pieces

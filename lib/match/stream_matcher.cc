@@ -626,11 +626,16 @@ void StreamMatcher::end_segment(std::uint64_t at) {
     // Only the newest open region can belong to this segment; search from the back.
     auto& clusters = states_[r].clusters;
     for (auto it = clusters.rbegin(); it != clusters.rend(); ++it) {
-      if (it->open) {
+      if (!it->open) continue;
+      // A value too short to hold a match (a masked "***-**-1305" for a 13-character rule) is not
+      // searched at all: most cells of a keyword column are decided here, not by a scan.
+      if (it->hits.empty() && at - it->min_end < rules_.rules[r].min_width) {
+        clusters.erase(std::next(it).base());
+      } else {
         it->open = false;
         it->max_end = at;
-        break;
       }
+      break;
     }
   }
 }

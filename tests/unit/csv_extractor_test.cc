@@ -32,6 +32,10 @@ class RecordingSink final : public SegmentSink {
     const auto* cell = std::get_if<CellLocation>(&location.where);
     EXPECT_NE(cell, nullptr) << "a CSV segment must carry a cell location";
     if (cell != nullptr) segment.cell = *cell;
+    // The extractor leaves the plain A1 reference to the engine (segment.h); the engine's rule is
+    // applied here so that the tests read references.
+    EXPECT_TRUE(segment.cell.cell_reference.empty()) << "a CSV cell's reference is derived later";
+    segment.cell.cell_reference = a1_cell_reference(segment.cell.row, segment.cell.column);
     segment.keywords = location.context_keywords;
     segments.push_back(std::move(segment));
     return true;
