@@ -253,11 +253,13 @@ void JsonExtractor::push_container(bool is_object) {
               position_text() + "; extraction stopped there, " + what_was_kept());
     return;
   }
-  Frame frame{is_object, 0, {}, outer_path_.size(), false};
+  Frame frame;
+  frame.is_object = is_object;
+  frame.parent_path_length = outer_path_.size();
   if (!stack_.empty()) {
     const Frame& parent = stack_.back();
     if (parent.is_object) {
-      append_json_path_member(outer_path_, parent.key);
+      outer_path_.append(parent.key_path);
       frame.parent_added_keyword = add_keyword(outer_keywords_, parent.key);
     } else {
       append_json_path_index(outer_path_, parent.index);
@@ -421,7 +423,7 @@ bool JsonExtractor::number_is_complete() const {
 void JsonExtractor::end_string() {
   flush_lone_surrogate();
   if (segment_is_key_) {
-    stack_.back().key = key_;
+    set_current_key();
     close_segment();
     state_ = State::kColon;
   } else {
@@ -474,11 +476,21 @@ void JsonExtractor::open_segment(bool is_key) {
   if (!sink_.begin_segment(location(/*for_key=*/false))) stop_by_sink();
 }
 
+void JsonExtractor::set_current_key() {
+  Frame& top = stack_.back();
+  // The key's segment began with the same key (its first piece held all that is kept).
+  if (top.key_path_valid && top.key == key_) return;
+  top.key = key_;
+  top.key_path.clear();
+  append_json_path_member(top.key_path, top.key);
+  top.key_path_valid = true;
+}
+
 bool JsonExtractor::start_key_segment_if_pending() {
   if (!segment_is_key_ || key_segment_started_) return true;
   key_segment_started_ = true;
   ++segments_emitted_;
-  stack_.back().key = key_;
+  set_current_key();
   if (!sink_.begin_segment(location(/*for_key=*/true))) {
     stop_by_sink();
     return false;
@@ -537,7 +549,7 @@ const SegmentLocation& JsonExtractor::location(bool for_key) {
   if (!stack_.empty()) {
     const Frame& top = stack_.back();
     if (top.is_object) {
-      append_json_path_member(record.json_path, top.key);
+      record.json_path.append(top.key_path);
       // A key is the text being scanned in its own segment, not a keyword for itself.
       if (!for_key) add_keyword(location_.context_keywords, top.key);
     } else {

@@ -78,6 +78,10 @@ class JsonExtractor {
     bool is_object = false;
     std::uint64_t index = 0;  // arrays: index of the current element
     std::string key;          // objects: the current member's key (at most max_key_bytes)
+    // The key as a JSONPath member (".name" or "['odd name']"), rendered once per member rather
+    // than once per value under it.
+    std::string key_path;
+    bool key_path_valid = false;
     // How to undo what entering this container added to the shared path and keywords.
     std::size_t parent_path_length = 1;
     bool parent_added_keyword = false;
@@ -104,6 +108,8 @@ class JsonExtractor {
   void flush_piece(bool final);
   void close_segment();
   bool start_key_segment_if_pending();
+  // Makes key_ the innermost object's current key.
+  void set_current_key();
   void flush_lone_surrogate();
   // The location of the segment about to begin, built in location_ (reused, so no allocation
   // once its buffers have grown).
