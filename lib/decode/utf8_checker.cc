@@ -13,6 +13,15 @@ void Utf8Checker::feed(std::string_view bytes) {
   }
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   const std::size_t n = bytes.size();
+  if (needed_ == 0 && n <= 16) {
+    // Structured formats feed one short value at a time: a plain ASCII one costs two loads.
+    std::uint64_t words[2] = {0, 0};
+    std::memcpy(words, p, n);
+    if (((words[0] | words[1]) & 0x8080808080808080ULL) == 0) {
+      offset_ += n;
+      return;
+    }
+  }
   std::size_t i = 0;
   while (i < n) {
     if (needed_ == 0) {

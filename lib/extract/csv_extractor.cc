@@ -92,6 +92,11 @@ void CsvExtractor::sniff(bool whole_input) {
 
 bool CsvExtractor::tokenize(std::string_view bytes) {
   if (!tokenizer_->feed(bytes, builder_)) stopped_ = true;
+  // A cell cut by the end of the chunk: its text must outlive the chunk.
+  if (!unbuffered_piece_.empty()) {
+    cell_.assign(unbuffered_piece_);
+    unbuffered_piece_ = {};
+  }
   return !stopped_;
 }
 
@@ -116,12 +121,16 @@ const SegmentLocation& CsvExtractor::current_location() {
   return location_;
 }
 
-bool CsvExtractor::flush_cell_prefix(std::size_t length) {
+bool CsvExtractor::emit(std::string_view text) {
   if (!segment_open_) {
     if (!sink_.begin_segment(current_location())) return false;
     segment_open_ = true;
   }
-  const bool accepted = sink_.segment_text(std::string_view(cell_).substr(0, length));
+  return sink_.segment_text(text);
+}
+
+bool CsvExtractor::flush_cell_prefix(std::size_t length) {
+  const bool accepted = emit(std::string_view(cell_).substr(0, length));
   cell_.erase(0, length);
   return accepted;
 }
@@ -129,6 +138,15 @@ bool CsvExtractor::flush_cell_prefix(std::size_t length) {
 bool CsvExtractor::on_field_text(std::string_view piece) {
   if (has_header_ && row_ == 1 && column_name_.size() < kMaxColumnNameBytes) {
     column_name_.append(piece.substr(0, kMaxColumnNameBytes - column_name_.size()));
+  }
+  // Most cells arrive as one piece: it goes to the sink straight from the input, uncopied.
+  if (cell_.empty() && unbuffered_piece_.empty() && piece.size() < options_.max_cell_bytes) {
+    unbuffered_piece_ = piece;
+    return true;
+  }
+  if (!unbuffered_piece_.empty()) {
+    cell_.assign(unbuffered_piece_);
+    unbuffered_piece_ = {};
   }
   cell_.append(piece);
   while (cell_.size() >= options_.max_cell_bytes) {
@@ -143,7 +161,13 @@ bool CsvExtractor::on_field_end() {
     column_name_.clear();
   }
   // After the sink says stop it gets no further call, not even end_segment.
-  if (!cell_.empty() && !flush_cell_prefix(cell_.size())) return false;
+  if (!unbuffered_piece_.empty()) {
+    const std::string_view piece = unbuffered_piece_;
+    unbuffered_piece_ = {};
+    if (!emit(piece)) return false;
+  } else if (!cell_.empty() && !flush_cell_prefix(cell_.size())) {
+    return false;
+  }
   ++column_;
   if (!segment_open_) return true;
   segment_open_ = false;

@@ -81,6 +81,7 @@ class CsvExtractor {
   bool on_field_end();
   bool on_record_end();
   void on_fault(CsvFault fault);
+  bool emit(std::string_view text);  // begins the cell's segment if needed
   bool flush_cell_prefix(std::size_t length);
   // The current cell's location, rebuilt in place so that a cell costs no allocation.
   const SegmentLocation& current_location();
@@ -102,6 +103,8 @@ class CsvExtractor {
   std::uint64_t row_ = 1;     // 1-based record of the current cell
   std::uint64_t column_ = 1;  // 1-based column of the current cell
   std::string cell_;          // the current cell's text not yet given to the sink
+  // Or, while the tokenizer is inside one chunk, the cell's only piece so far, still in the chunk.
+  std::string_view unbuffered_piece_;
   bool segment_open_ = false;
   std::string column_name_;  // while reading the header row: the current name
   std::vector<std::string> column_names_;
