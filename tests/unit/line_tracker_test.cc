@@ -1,0 +1,56 @@
+#include "match/line_tracker.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+
+namespace tamis::match {
+namespace {
+
+// Line and column by the definition: newlines before `pos`, code points since the last one.
+std::pair<std::uint64_t, std::uint64_t> expected_at(const std::string& text, std::size_t pos) {
+  std::uint64_t line = 1;
+  std::uint64_t column = 1;
+  for (std::size_t i = 0; i < pos; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
+// Newlines counted in blocks of lanes: every length around the block and lane sizes, newlines
+// dense and sparse, multi-byte characters between them.
+TEST(LineTracker, AgreesWithCountingByHandAcrossBlockSizes) {
+  std::mt19937 random(7);
+  for (std::size_t size : {0, 1, 15, 16, 17, 255, 4079, 4080, 4081, 8161, 20000}) {
+    for (int density : {2, 40, 5000}) {
+      std::string text;
+      for (std::size_t i = 0; i < size; ++i) {
+        const auto r = random() % static_cast<unsigned>(density);
+        text += r == 0 ? std::string("\n") : r == 1 ? std::string("\xC3\xA9") : std::string("a");
+      }
+      TextWindow window;
+      window.push_chunk(text);
+      LineTracker lines;
+      // Jump forward in uneven steps, as the matcher does between findings.
+      for (std::size_t pos = 0; pos <= text.size(); pos += 1 + random() % 5000) {
+        if (pos > 0 && (static_cast<unsigned char>(text[pos - 1]) & 0xC0) == 0xC0) ++pos;
+        if (pos > text.size()) break;
+        lines.advance_to(pos, window);
+        const auto [line, column] = expected_at(text, pos);
+        ASSERT_EQ(lines.line(), line) << "size " << size << " density " << density << " at " << pos;
+        ASSERT_EQ(lines.column(), column) << "size " << size << " at " << pos;
+      }
+      lines.advance_to(text.size(), window);
+      EXPECT_EQ(lines.line(), expected_at(text, text.size()).first);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace tamis::match
