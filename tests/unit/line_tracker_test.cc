@@ -5,23 +5,10 @@
 #include <random>
 #include <string>
 
+#include "text_position.h"
+
 namespace tamis::match {
 namespace {
-
-// Line and column by the definition: newlines before `pos`, code points since the last one.
-std::pair<std::uint64_t, std::uint64_t> expected_at(const std::string& text, std::size_t pos) {
-  std::uint64_t line = 1;
-  std::uint64_t column = 1;
-  for (std::size_t i = 0; i < pos; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++column;
-    }
-  }
-  return {line, column};
-}
 
 // Newlines counted in blocks of lanes: every length around the block and lane sizes, newlines
 // dense and sparse, multi-byte characters between them.
@@ -42,12 +29,12 @@ TEST(LineTracker, AgreesWithCountingByHandAcrossBlockSizes) {
         if (pos > 0 && (static_cast<unsigned char>(text[pos - 1]) & 0xC0) == 0xC0) ++pos;
         if (pos > text.size()) break;
         lines.advance_to(pos, window);
-        const auto [line, column] = expected_at(text, pos);
+        const auto [line, column] = testing_support::line_and_column_at(text, pos);
         ASSERT_EQ(lines.line(), line) << "size " << size << " density " << density << " at " << pos;
         ASSERT_EQ(lines.column(), column) << "size " << size << " at " << pos;
       }
       lines.advance_to(text.size(), window);
-      EXPECT_EQ(lines.line(), expected_at(text, text.size()).first);
+      EXPECT_EQ(lines.line(), testing_support::line_and_column_at(text, text.size()).first);
     }
   }
 }

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "extract/markup_detect.h"
-
+#include "text_position.h"
 namespace tamis {
 namespace {
 
@@ -55,17 +55,7 @@ std::pair<std::size_t, std::size_t> line_and_column(std::string_view text,
                                                     std::string_view needle) {
   const std::size_t at = text.find(needle);
   if (at == std::string_view::npos) return {0, 0};
-  std::size_t line = 1;
-  std::size_t column = 1;
-  for (std::size_t i = 0; i < at; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++column;
-    }
-  }
-  return {line, column};
+  return testing_support::line_and_column_at(text, at);
 }
 
 // Words of the output, split at whitespace.
