@@ -628,7 +628,7 @@ void StreamMatcher::end_segment(std::uint64_t at) {
     for (auto it = clusters.rbegin(); it != clusters.rend(); ++it) {
       if (!it->open) continue;
       // A value too short to hold a match (a masked "***-**-1305" for a 13-character rule) is not
-      // searched at all: most cells of a keyword column are decided here, not by a scan.
+      // searched at all: a block scan costs ~150 ns to start, however short the value.
       if (it->hits.empty() && at - it->min_end < rules_.rules[r].min_width) {
         clusters.erase(std::next(it).base());
       } else {
