@@ -15,8 +15,8 @@ namespace tamis {
 class ContextRuleCache {
  public:
   // The rules for `names`; `compute(names)` is called on a miss. A non-zero `context_id` stands
-  // for the same `names` throughout the object (segment.h). The returned span stays valid until
-  // clear(): entries never move.
+  // for the same `names` throughout the object (segment.h). The returned span stays valid for the
+  // object: entries never move, and are dropped only between objects.
   template <class Compute>
   std::span<const std::uint32_t> rules_for(const std::vector<std::string>& names,
                                            std::uint32_t context_id, Compute&& compute) {
@@ -38,12 +38,6 @@ class ContextRuleCache {
   void begin_object() {
     by_id_.clear();
     if (entries_.size() > kMaxEntriesKept) clear();
-  }
-  std::size_t size() const { return entries_.size(); }
-  void clear() {
-    entries_.clear();
-    by_id_.clear();
-    last_ = nullptr;
   }
 
  private:
@@ -69,6 +63,12 @@ class ContextRuleCache {
   }
 
   static std::uint64_t hash_names(const std::vector<std::string>& names);
+
+  void clear() {
+    entries_.clear();
+    by_id_.clear();
+    last_ = nullptr;
+  }
 
   // Node-based, so that the spans handed out survive later insertions.
   std::unordered_multimap<std::uint64_t, Entry> entries_;
