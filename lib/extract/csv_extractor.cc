@@ -93,11 +93,14 @@ void CsvExtractor::sniff(bool whole_input) {
 bool CsvExtractor::tokenize(std::string_view bytes) {
   if (!tokenizer_->feed(bytes, builder_)) stopped_ = true;
   // A cell cut by the end of the chunk: its text must outlive the chunk.
-  if (!unbuffered_piece_.empty()) {
-    cell_.assign(unbuffered_piece_);
-    unbuffered_piece_ = {};
-  }
+  buffer_unbuffered_piece();
   return !stopped_;
+}
+
+void CsvExtractor::buffer_unbuffered_piece() {
+  if (unbuffered_piece_.empty()) return;
+  cell_.assign(unbuffered_piece_);
+  unbuffered_piece_ = {};
 }
 
 const SegmentLocation& CsvExtractor::current_location() {
@@ -144,10 +147,7 @@ bool CsvExtractor::on_field_text(std::string_view piece) {
     unbuffered_piece_ = piece;
     return true;
   }
-  if (!unbuffered_piece_.empty()) {
-    cell_.assign(unbuffered_piece_);
-    unbuffered_piece_ = {};
-  }
+  buffer_unbuffered_piece();
   cell_.append(piece);
   while (cell_.size() >= options_.max_cell_bytes) {
     if (!flush_cell_prefix(utf8_boundary(cell_, options_.max_cell_bytes))) return false;

@@ -82,6 +82,8 @@ class CsvExtractor {
   bool on_record_end();
   void on_fault(CsvFault fault);
   bool emit(std::string_view text);  // begins the cell's segment if needed
+  // Copies the piece still in the input into cell_, before the input goes or more text follows.
+  void buffer_unbuffered_piece();
   bool flush_cell_prefix(std::size_t length);
   // The current cell's location, rebuilt in place so that a cell costs no allocation.
   const SegmentLocation& current_location();
