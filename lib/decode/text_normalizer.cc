@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/ascii_run.h"
+
 namespace tamis {
 namespace {
 
@@ -34,11 +36,6 @@ bool is_space_character(std::int32_t c) {
 
 // Bytes a UTF-8 sequence starting with `lead` needs (1 for a byte that cannot start one).
 std::int32_t sequence_length(std::uint8_t lead) { return 1 + U8_COUNT_TRAIL_BYTES(lead); }
-
-bool all_ascii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(),
-                     [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
-}
 
 // Forwards ICU's output straight to the caller's sink, without an intermediate string.
 class SinkAdapter : public icu::ByteSink {
@@ -81,8 +78,7 @@ void TextNormalizer::feed_piece(std::string_view utf8, const Sink& out) {
       i = take_non_ascii(utf8, i);
       continue;
     }
-    std::size_t end = i + 1;
-    while (end < n && static_cast<unsigned char>(utf8[end]) < 0x80) ++end;
+    const std::size_t end = find_non_ascii(utf8, i + 1);
     if (!pending_.empty() && pending_.size() + (end - i) <= kBatchBytes) {
       // A short ASCII run between non-ASCII characters: one ICU call over the whole mix costs
       // less than one per run.
@@ -205,7 +201,7 @@ void TextNormalizer::flush_to_last_boundary(const Sink& out) {
 
 void TextNormalizer::normalize_prefix(std::size_t length, const Sink& out) {
   const std::string_view prefix = std::string_view(pending_).substr(0, length);
-  if (all_ascii(prefix)) {
+  if (is_all_ascii(prefix)) {
     out(prefix);  // NFKC leaves ASCII unchanged: no need to ask ICU
     drop_prefix(length);
     return;

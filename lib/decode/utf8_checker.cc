@@ -1,6 +1,6 @@
 #include "decode/utf8_checker.h"
 
-#include <cstring>
+#include "core/ascii_run.h"
 
 namespace tamis {
 
@@ -13,38 +13,12 @@ void Utf8Checker::feed(std::string_view bytes) {
   }
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   const std::size_t n = bytes.size();
-  if (needed_ == 0 && n <= 16) {
-    // Structured formats feed one short value at a time: a plain ASCII one costs two loads.
-    std::uint64_t words[2] = {0, 0};
-    std::memcpy(words, p, n);
-    if (((words[0] | words[1]) & 0x8080808080808080ULL) == 0) {
-      offset_ += n;
-      return;
-    }
-  }
   std::size_t i = 0;
   while (i < n) {
     if (needed_ == 0) {
-      // ASCII fast path: 32 bytes per test while the text is plain ASCII (most text is), then 8.
-      constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
-      while (i + 32 <= n) {
-        std::uint64_t words[4];
-        std::memcpy(words, p + i, sizeof words);
-        if (((words[0] | words[1] | words[2] | words[3]) & kHighBits) != 0) break;
-        i += 32;
-      }
-      while (i + 8 <= n) {
-        std::uint64_t word = 0;
-        std::memcpy(&word, p + i, 8);
-        if ((word & kHighBits) != 0) break;
-        i += 8;
-      }
+      i = find_non_ascii(bytes, i);
       if (i >= n) break;
       const unsigned char b = p[i];
-      if (b < 0x80) {
-        ++i;
-        continue;
-      }
       sequence_start_ = offset_ + i;
       low_ = 0x80;
       high_ = 0xBF;

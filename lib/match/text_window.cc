@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/ascii_run.h"
+
 namespace tamis::match {
 
 void TextWindow::reset() {
@@ -40,26 +42,12 @@ namespace {
 
 bool starts_char(char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }
 
-// Whether every byte is ASCII, eight at a time: then every byte starts a character.
-bool all_ascii(std::string_view bytes) {
-  std::size_t i = 0;
-  for (; i + 8 <= bytes.size(); i += 8) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, bytes.data() + i, 8);
-    if ((word & 0x8080808080808080ULL) != 0) return false;
-  }
-  for (; i < bytes.size(); ++i) {
-    if ((static_cast<unsigned char>(bytes[i]) & 0x80U) != 0) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 std::uint64_t TextWindow::back_by_chars(std::uint64_t pos, std::uint64_t n) const {
   // Fast path for ASCII text: n characters back is n bytes back.
   if (pos >= base_ + n + 1 && pos - n - 1 >= chunk_start_ &&
-      all_ascii(chunk_.substr(pos - n - 1 - chunk_start_, n + 1))) {
+      is_all_ascii(chunk_.substr(pos - n - 1 - chunk_start_, n + 1))) {
     return pos - n;
   }
   std::uint64_t starts = 0;
@@ -83,7 +71,7 @@ std::uint64_t TextWindow::back_by_chars(std::uint64_t pos, std::uint64_t n) cons
 
 std::uint64_t TextWindow::forward_by_chars(std::uint64_t pos, std::uint64_t n) const {
   if (pos >= chunk_start_ && pos + n + 1 <= end() &&
-      all_ascii(chunk_.substr(pos - chunk_start_, n + 1))) {
+      is_all_ascii(chunk_.substr(pos - chunk_start_, n + 1))) {
     return pos + n;
   }
   std::uint64_t starts = 0;
