@@ -54,7 +54,16 @@ int nul_pattern_score(std::string_view head, std::size_t width, std::size_t text
 // few non-Latin characters while rejecting binary formats that merely contain many zeros.
 constexpr int kNulPatternFloor = 75;
 
+// Whether enough of `head` is NUL bytes for any layout below to reach kNulPatternFloor: each
+// matching UTF-16 unit holds one NUL, each UTF-32 unit three. Most heads hold none, and counting
+// them is one vectorised pass where scoring the four layouts costs four branchy ones.
+bool enough_nuls_for_wide(std::string_view head) {
+  const auto nuls = static_cast<std::size_t>(std::count(head.begin(), head.end(), '\0'));
+  return nuls * 100 >= static_cast<std::size_t>(kNulPatternFloor) * (head.size() / 2);
+}
+
 bool sniff_wide_without_bom(std::string_view head, DetectedCharset& out) {
+  if (!enough_nuls_for_wide(head)) return false;
   struct Layout {
     std::size_t width;
     std::size_t text_index;
