@@ -54,6 +54,14 @@ void Utf8Checker::feed(std::string_view bytes) {
   offset_ += n;
 }
 
+void Utf8Checker::skip_valid(std::string_view bytes) {
+  if (needed_ != 0) {
+    feed(bytes);
+    return;
+  }
+  offset_ += bytes.size();
+}
+
 void Utf8Checker::finish() {
   if (!failed_ && needed_ != 0) {
     failed_ = true;

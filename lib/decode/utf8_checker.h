@@ -11,6 +11,9 @@ class Utf8Checker {
  public:
   void reset();
   void feed(std::string_view bytes);
+  // Takes `bytes` as well-formed UTF-8 without reading them when no character is open; else
+  // the same as feed().
+  void skip_valid(std::string_view bytes);
   // A sequence cut off by the end of the object is an error too.
   void finish();
 

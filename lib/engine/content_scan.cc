@@ -31,7 +31,7 @@ class ScannerSegments final : public SegmentSink {
     return true;
   }
   bool segment_text(std::string_view utf8) override {
-    scanner_.feed(utf8);
+    scanner_.feed_utf8(utf8);
     return true;
   }
   bool end_segment() override {
@@ -50,7 +50,7 @@ class NormalizedSegments final : public SegmentSink {
   NormalizedSegments(Scanner& scanner, TextNormalizer& normalizer)
       : scanner_(scanner),
         normalizer_(normalizer),
-        feed_([this](std::string_view text) { scanner_.feed(text); }) {}
+        feed_([this](std::string_view text) { scanner_.feed_utf8(text); }) {}
   bool begin_segment(const SegmentLocation& location) override {
     scanner_.begin_segment(location);
     return true;
@@ -176,13 +176,13 @@ class ContentScan {
       if (csv && !csv_fallback) {
         if (csv->feed(utf8) || !csv->sniffed() || csv->plausible()) return;
         csv_fallback = true;
-        scanner_.feed(csv->buffered_input());
+        scanner_.feed_utf8(csv->buffered_input());
       } else if (csv_fallback) {
-        scanner_.feed(utf8);
+        scanner_.feed_utf8(utf8);
       } else if (json) {
         json->feed(utf8);
       } else {
-        scanner_.feed(utf8);
+        scanner_.feed_utf8(utf8);
       }
     };
     HeadReplaySource all(head_, content_, ended_);
@@ -191,7 +191,7 @@ class ContentScan {
       extract_status_ = csv->finish();
       if (csv->sniffed() && !csv->plausible()) {
         // The whole object fitted in the sniff window and it is not CSV: scan it as text.
-        scanner_.feed(csv->buffered_input());
+        scanner_.feed_utf8(csv->buffered_input());
         extract_status_ = ObjectStatus{};
         csv_fallback = true;
       }
@@ -221,7 +221,9 @@ class ContentScan {
       scan_raw_source(source);
       return false;
     }
-    const TextNormalizer::Sink to_scanner = [&](std::string_view text) { scanner_.feed(text); };
+    const TextNormalizer::Sink to_scanner = [&](std::string_view text) {
+      scanner_.feed_utf8(text);
+    };
     auto markup = MarkupText::create(
         kind, [&](std::string_view text) { normalizer->feed(text, to_scanner); });
     if (!markup) {
@@ -257,7 +259,7 @@ class ContentScan {
       scan_raw_source(source);
       return;
     }
-    pump(source, *decoder, [&](std::string_view utf8) { scanner_.feed(utf8); });
+    pump(source, *decoder, [&](std::string_view utf8) { scanner_.feed_utf8(utf8); });
     note_charset(*decoder, part);
   }
 
@@ -270,7 +272,9 @@ class ContentScan {
     void on_headers(const MimePart& /*part*/, std::string_view header_text) override {
       separate();
       auto normalizer = TextNormalizer::create();
-      const TextNormalizer::Sink to_scanner = [&](std::string_view t) { scan_.scanner_.feed(t); };
+      const TextNormalizer::Sink to_scanner = [&](std::string_view t) {
+        scan_.scanner_.feed_utf8(t);
+      };
       if (!normalizer) {
         scan_.scanner_.feed(header_text);
         return;
@@ -305,7 +309,7 @@ class ContentScan {
    private:
     // Parts never run into each other: each starts on a line of its own.
     void separate() {
-      if (any_) scan_.scanner_.feed("\n");
+      if (any_) scan_.scanner_.feed_utf8("\n");
       any_ = true;
     }
 
@@ -329,7 +333,7 @@ class ContentScan {
     OfficeReader(Scanner& scanner, TextNormalizer& text_normalizer, TextNormalizer& cell_normalizer)
         : scanner_(scanner),
           normalizer_(text_normalizer),
-          to_scanner_([this](std::string_view t) { scanner_.feed(t); }),
+          to_scanner_([this](std::string_view t) { scanner_.feed_utf8(t); }),
           cells_(scanner, cell_normalizer) {}
     void text(std::string_view utf8) override { normalizer_.feed(utf8, to_scanner_); }
     SegmentSink& cells() override { return cells_; }

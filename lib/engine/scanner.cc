@@ -17,6 +17,16 @@ void set_status(ObjectResult& result, std::string code, std::string reason, std:
   result.status = ObjectStatus{std::move(code), std::move(reason), std::move(detail)};
 }
 
+// Text already known to be well-formed moves the checker on unread, unless raw bytes fed before
+// it left a character open, which only reading can close or condemn.
+void validate_utf8(Utf8Checker& checker, std::string_view bytes, bool validate) {
+  if (validate) {
+    checker.feed(bytes);
+  } else {
+    checker.skip_valid(bytes);
+  }
+}
+
 }  // namespace
 
 Scanner::Scanner(std::shared_ptr<const Engine> engine)
@@ -60,19 +70,23 @@ void Scanner::begin(std::string path) {
   }
 }
 
-void Scanner::feed(std::string_view bytes) {
+void Scanner::feed(std::string_view bytes) { feed_checked(bytes, true); }
+
+void Scanner::feed_utf8(std::string_view text) { feed_checked(text, false); }
+
+void Scanner::feed_checked(std::string_view bytes, bool validate) {
   ObjectScan& s = *scan_;
   if (!s.active) begin("");
   s.result.size += bytes.size();
   if (s.stopped || bytes.empty()) return;
   if (s.segments_begun > 0) {
-    s.utf8.feed(bytes);
+    validate_utf8(s.utf8, bytes, validate);
     s.result.size_classified += bytes.size();
     s.batch.append(bytes);
     if (s.batch.size() >= kSegmentBatchBytes) flush_batch();
     return;
   }
-  scan_bytes(bytes);
+  scan_bytes(bytes, true, validate);
 }
 
 void Scanner::flush_batch() {
@@ -83,7 +97,7 @@ void Scanner::flush_batch() {
   scan_bytes(batch, false);
 }
 
-void Scanner::scan_bytes(std::string_view bytes, bool count) {
+void Scanner::scan_bytes(std::string_view bytes, bool count, bool validate) {
   ObjectScan& s = *scan_;
   if (s.stopped) return;
   const std::uint64_t offset = s.matcher.offset();
@@ -96,7 +110,7 @@ void Scanner::scan_bytes(std::string_view bytes, bool count) {
     }
   }
   if (count) {
-    s.utf8.feed(bytes);
+    validate_utf8(s.utf8, bytes, validate);
     s.result.size_classified += bytes.size();
   }
   const auto status = s.matcher.feed(bytes, s.aggregator);

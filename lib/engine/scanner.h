@@ -34,6 +34,10 @@ class Scanner {
   void begin(std::string path);
   // Feeds the next bytes of the object.
   void feed(std::string_view bytes);
+  // Feeds text known to be well-formed UTF-8 (a text decoder's or normaliser's output): the same
+  // as feed() but for the validation behind the INVALID_UTF8 diagnostic, which such text cannot
+  // fail and which otherwise reads every byte once more.
+  void feed_utf8(std::string_view text);
   // Structured objects (CSV, JSON, ...): the bytes fed between begin_segment and end_segment are
   // one value with its location. A match never spans two values; a keyword counts inside the same
   // value, and the location's context keywords (column name, JSON path keys) count for all of it.
@@ -59,7 +63,8 @@ class Scanner {
   Scanner spawn() const;
 
  private:
-  void scan_bytes(std::string_view bytes, bool count = true);
+  void feed_checked(std::string_view bytes, bool validate);
+  void scan_bytes(std::string_view bytes, bool count = true, bool validate = true);
   void flush_batch();
 
   std::shared_ptr<const Engine> engine_;
