@@ -210,6 +210,26 @@ TEST(CharsetDetect, BinaryWithZerosIsNotUtf16) {
   EXPECT_NE(detect_charset(binary).name, "UTF-16LE");
 }
 
+// The NUL and control-byte counts behind the BOM-less verdicts are taken 16 bytes at a time in
+// blocks of 4080: heads that end on either side of those edges must all be read alike.
+TEST(CharsetDetect, BomlessWideTextAtEveryBlockEdge) {
+  const std::string line = "Invoice 1042 paid in full, thank you.\n";
+  for (std::size_t units : {8U, 9U, 15U, 16U, 17U, 2039U, 2040U, 2041U, 4095U, 4096U, 4097U}) {
+    std::string le;
+    std::string be;
+    for (std::size_t i = 0; i < units; ++i) {
+      const char c = line[i % line.size()];
+      le += c;
+      le += '\0';
+      be += '\0';
+      be += c;
+    }
+    EXPECT_EQ(detect_charset(le).name, "UTF-16LE") << units;
+    EXPECT_EQ(detect_charset(be).name, "UTF-16BE") << units;
+    EXPECT_EQ(detect_charset(std::string(units, 'a') + '\0').name, "UTF-8") << units;
+  }
+}
+
 TEST(CharsetDetect, OnlyTheFirstWindowIsExamined) {
   std::string text(kCharsetSniffBytes, 'a');
   text += "\xFF\xFE\xFD";  // invalid UTF-8 beyond the window
