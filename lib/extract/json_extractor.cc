@@ -1,7 +1,10 @@
 #include "extract/json_extractor.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <utility>
 #include <variant>
 
@@ -20,6 +23,29 @@ bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 // Bytes a string copies as they are: everything but its terminator, escapes and raw control
 // characters (which JSON forbids inside strings).
 bool is_plain_string_byte(unsigned char c) { return c != '"' && c != '\\' && c >= 0x20; }
+
+// The end of the run of plain string bytes that starts at `from`: eight bytes per step, since
+// string contents are most of a JSON document. Each test's lowest flagged byte is exact (a borrow
+// can only flag bytes above a real hit), so the lowest of the three is the first non-plain byte.
+std::size_t plain_string_run_end(std::string_view bytes, std::size_t from) {
+  std::size_t i = from;
+  if constexpr (std::endian::native == std::endian::little) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+    const auto zero_bytes = [](std::uint64_t x) { return (x - kOnes) & ~x & kHighs; };
+    while (i + 8 <= bytes.size()) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, bytes.data() + i, sizeof word);
+      const std::uint64_t stops = zero_bytes(word ^ (kOnes * '"')) |
+                                  zero_bytes(word ^ (kOnes * '\\')) |
+                                  ((word - kOnes * 0x20) & ~word & kHighs);  // bytes below 0x20
+      if (stops != 0) return i + static_cast<std::size_t>(std::countr_zero(stops)) / 8;
+      i += 8;
+    }
+  }
+  while (i < bytes.size() && is_plain_string_byte(static_cast<unsigned char>(bytes[i]))) ++i;
+  return i;
+}
 
 int hex_value(unsigned char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -50,10 +76,7 @@ bool JsonExtractor::feed(std::string_view bytes) {
   std::size_t i = 0;
   while (i < bytes.size() && !stopped_) {
     if (state_ == State::kString) {
-      std::size_t end = i;
-      while (end < bytes.size() && is_plain_string_byte(static_cast<unsigned char>(bytes[end]))) {
-        ++end;
-      }
+      const std::size_t end = plain_string_run_end(bytes, i);
       if (end > i) {
         flush_lone_surrogate();
         append_text(bytes.substr(i, end - i));

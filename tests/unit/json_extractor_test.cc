@@ -177,6 +177,22 @@ TEST(JsonExtractor, EscapesAndSurrogatePairsAreDecoded) {
   EXPECT_EQ(e.segments[4].text, "end \xEF\xBF\xBD");
 }
 
+// String contents are skipped eight bytes at a time: a quote, an escape or a raw control byte at
+// any position of those words must end the plain run exactly there.
+TEST(JsonExtractor, StringStopsAtEveryPositionOfAWord) {
+  for (std::size_t before = 0; before <= 17; ++before) {
+    const std::string head(before, 'a');
+    const auto escaped = extract("[\"" + head + "\\\"b\\\\c\", \"" + head + "\xC3\xA9\"]");
+    EXPECT_EQ(escaped.status.code, "COMPLETE") << before;
+    ASSERT_EQ(escaped.segments.size(), 2u) << before;
+    EXPECT_EQ(escaped.segments[0].text, head + "\"b\\c") << before;
+    EXPECT_EQ(escaped.segments[1].text, head + "\xC3\xA9") << before;
+
+    const auto control = extract("[\"" + head + "\x01tail\"]");
+    EXPECT_EQ(control.status.code, "PARTIAL") << before;
+  }
+}
+
 TEST(JsonExtractor, NumbersAreTheirLiteralText) {
   const auto e = extract("[0, -1, 3.25, -0.5e+10, 1E3, 2e-7, 12345678901234567890123]");
   EXPECT_EQ(e.status.code, "COMPLETE");
