@@ -19,8 +19,11 @@ std::uint64_t ContextRuleCache::hash_names(const std::vector<std::string>& names
       hash = (hash ^ word) * kMultiplier;
       hash ^= hash >> 29;
     }
+    // Shifted in byte by byte: a memcpy of a variable 0-7 bytes is a library call.
     std::uint64_t tail = 0;
-    std::memcpy(&tail, p, n);
+    for (std::size_t i = 0; i < n; ++i) {
+      tail |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+    }
     hash = (hash ^ tail) * kMultiplier;
     hash ^= hash >> 29;
   }
