@@ -109,11 +109,13 @@ void Scanner::scan_bytes(std::string_view bytes, bool count, bool validate) {
           offset + static_cast<std::uint64_t>(static_cast<const char*>(nul) - bytes.data());
     }
   }
+  const auto status = s.matcher.feed(bytes, s.aggregator);
+  // After the matcher, not before: whoever reads a chunk first waits for it to come from memory,
+  // and Hyperscan's scan hides that wait better than this loop (5-9% of a text scan).
   if (count) {
     validate_utf8(s.utf8, bytes, validate);
     s.result.size_classified += bytes.size();
   }
-  const auto status = s.matcher.feed(bytes, s.aggregator);
   if (status == match::StreamMatcher::Status::kStopped) {
     set_status(
         s.result, "PARTIAL", "STOPPED_BY_CALLER",
