@@ -9,6 +9,7 @@
 #include <initializer_list>
 #include <memory>
 
+#include "core/vector_clones.h"
 #include "decode/utf8_checker.h"
 
 namespace tamis {
@@ -151,7 +152,7 @@ struct ByteCensus {
 
 // Counted 16 bytes at a time into byte-wide lanes, which compilers vectorise; a byte-by-byte
 // loop with branches cost 13 instructions per byte, more than scanning the text afterwards.
-ByteCensus take_census(std::string_view head) {
+TAMIS_VECTOR_CLONES ByteCensus take_census(std::string_view head) {
   const auto* p = reinterpret_cast<const unsigned char*>(head.data());
   const std::size_t size = head.size();
   constexpr std::size_t kLanes = 16;

@@ -14,7 +14,8 @@ namespace {
 // dense and sparse, multi-byte characters between them.
 TEST(LineTracker, AgreesWithCountingByHandAcrossBlockSizes) {
   std::mt19937 random(7);
-  for (std::size_t size : {0, 1, 15, 16, 17, 255, 4079, 4080, 4081, 8161, 20000}) {
+  for (std::size_t size :
+       {0, 1, 15, 16, 17, 31, 32, 33, 255, 4079, 4080, 4081, 8159, 8160, 8161, 16321, 20000}) {
     for (int density : {2, 40, 5000}) {
       std::string text;
       for (std::size_t i = 0; i < size; ++i) {
