@@ -289,6 +289,7 @@ void JsonExtractor::push_container(bool is_object) {
     }
   }
   stack_.push_back(std::move(frame));
+  ++outer_version_;
   state_ = is_object ? State::kObjectFirst : State::kArrayFirst;
 }
 
@@ -296,6 +297,7 @@ void JsonExtractor::close_container() {
   outer_path_.resize(stack_.back().parent_path_length);
   if (stack_.back().parent_added_keyword) outer_keywords_.pop_back();
   stack_.pop_back();
+  ++outer_version_;
   value_done();
 }
 
@@ -474,6 +476,7 @@ void JsonExtractor::end_record() {
   stack_.clear();
   outer_path_.resize(1);
   outer_keywords_.clear();
+  ++outer_version_;
   state_ = State::kValue;
   value_seen_ = false;
   segment_open_ = false;
@@ -564,20 +567,43 @@ void JsonExtractor::close_segment() {
 }
 
 const SegmentLocation& JsonExtractor::location(bool for_key) {
-  if (!std::holds_alternative<RecordLocation>(location_.where)) location_.where = RecordLocation{};
+  if (!std::holds_alternative<RecordLocation>(location_.where)) {
+    location_.where = RecordLocation{};
+    location_outer_version_ = UINT64_MAX;
+  }
   auto& record = std::get<RecordLocation>(location_.where);
+  std::vector<std::string>& names = location_.context_keywords;
   record.record_index = options_.lines ? line_ : 0;
-  record.json_path.assign(outer_path_);
-  location_.context_keywords.assign(outer_keywords_.begin(), outer_keywords_.end());
+  // Every member of an object shares the outer path and keywords: copied when they change, cut
+  // back to otherwise (one copy per container instead of one per value).
+  if (location_outer_version_ != outer_version_) {
+    record.json_path.assign(outer_path_);
+    names.assign(outer_keywords_.begin(), outer_keywords_.end());
+    location_outer_version_ = outer_version_;
+  } else {
+    record.json_path.resize(outer_path_.size());
+  }
+  const std::string* key = nullptr;
   if (!stack_.empty()) {
     const Frame& top = stack_.back();
     if (top.is_object) {
       record.json_path.append(top.key_path);
       // A key is the text being scanned in its own segment, not a keyword for itself.
-      if (!for_key) add_keyword(location_.context_keywords, top.key);
+      const bool new_name = !for_key && !top.key.empty() &&
+                            std::find(outer_keywords_.begin(), outer_keywords_.end(), top.key) ==
+                                outer_keywords_.end();
+      if (new_name) key = &top.key;
     } else {
       append_json_path_index(record.json_path, top.index);
     }
+  }
+  if (key == nullptr) {
+    names.resize(outer_keywords_.size());
+  } else if (names.size() == outer_keywords_.size() + 1) {
+    names.back().assign(*key);
+  } else {
+    names.resize(outer_keywords_.size());
+    names.push_back(*key);
   }
   return location_;
 }

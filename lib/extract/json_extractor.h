@@ -133,6 +133,10 @@ class JsonExtractor {
   // changes with each member), so a segment's location costs one element, not the whole path.
   std::string outer_path_ = "$";
   std::vector<std::string> outer_keywords_;
+  // Bumped whenever outer_path_ or outer_keywords_ change (a container opens or closes): while it
+  // stays what location_ was built on, a location only replaces its last element.
+  std::uint64_t outer_version_ = 0;
+  std::uint64_t location_outer_version_ = UINT64_MAX;
   SegmentLocation location_;
   bool value_seen_ = false;  // the current document or line holds a value (or part of one)
 
