@@ -3,6 +3,7 @@
 // mixed text, then all of them together. Sorted by cost, so a pattern that drags the whole set
 // down shows up at the top. Judge every catalogue change with it (design/ARCHITECTURE.md).
 // Run: build/ci/bench/tamis_pattern_cost [RECOMMENDED|ALL] [MiB]
+//      build/ci/bench/tamis_pattern_cost --dump-text [MiB] > mixed.txt
 #include <hs/hs.h>
 
 #include <algorithm>
@@ -75,6 +76,13 @@ Cost measure(const std::vector<Expression>& expressions, const std::string& text
 }  // namespace
 
 int main(int argc, char** argv) {
+  // The benchmarks' mixed text as a file, for whole-program runs and instruction counts of the
+  // CLI on exactly what the micro-benchmarks scan.
+  if (argc > 1 && std::string(argv[1]) == "--dump-text") {
+    const std::size_t dump_mib = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 8;
+    const std::string dump = tamis::bench::generate_text(dump_mib << 20);
+    return std::fwrite(dump.data(), 1, dump.size(), stdout) == dump.size() ? 0 : 1;
+  }
   tamis::Config config;
   const std::string selector = argc > 1 ? argv[1] : "RECOMMENDED";
   if (selector == "ALL") config.selector = tamis::ManagedSelector::kAll;

@@ -60,3 +60,24 @@ def test_missing_tamis_binary_is_a_clear_error(tiny_corpus: Path, tmp_path: Path
     completed = _compare("--corpus", str(tiny_corpus), "--tools", "tamis", "--tamis", str(tmp_path / "nope"))
     assert completed.returncode == 2
     assert "tamis CLI not found" in completed.stderr
+
+
+ALTERNATE = Path(__file__).resolve().parent.parent / "alternate_runs.py"
+
+
+@needs_tamis
+def test_alternate_runs_times_every_build_each_round(tiny_corpus: Path):
+    completed = subprocess.run([sys.executable, str(ALTERNATE), "--rounds", "2", str(tiny_corpus),
+                                f"before={TAMIS}", f"after={TAMIS}"], capture_output=True, text=True, check=False)
+    assert completed.returncode == 0, completed.stderr
+    lines = completed.stdout.splitlines()
+    assert "2 alternating rounds, one thread" in lines[0]
+    assert [line.split()[0] for line in lines[1:]] == ["before", "after"]
+    assert all("MB/s" in line and " best " in line and " median " in line for line in lines[1:])
+
+
+def test_alternate_runs_refuses_a_build_that_is_not_an_executable(tiny_corpus: Path, tmp_path: Path):
+    completed = subprocess.run([sys.executable, str(ALTERNATE), str(tiny_corpus), f"x={tmp_path / 'nope'}"],
+                               capture_output=True, text=True, check=False)
+    assert completed.returncode != 0
+    assert "not LABEL=EXECUTABLE" in completed.stderr
