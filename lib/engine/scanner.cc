@@ -17,13 +17,13 @@ void set_status(ObjectResult& result, std::string code, std::string reason, std:
   result.status = ObjectStatus{std::move(code), std::move(reason), std::move(detail)};
 }
 
-// Text already known to be well-formed moves the checker on unread, unless raw bytes fed before
-// it left a character open, which only reading can close or condemn.
-void validate_utf8(Utf8Checker& checker, std::string_view bytes, bool validate) {
-  if (validate) {
-    checker.feed(bytes);
-  } else {
+// Raw bytes are read by the checker. Text already known to be well-formed moves it on unread,
+// unless raw bytes fed before it left a character open, which only reading can close or condemn.
+void pass_to_utf8_check(Utf8Checker& checker, std::string_view bytes, bool known_valid) {
+  if (known_valid) {
     checker.skip_valid(bytes);
+  } else {
+    checker.feed(bytes);
   }
 }
 
@@ -70,23 +70,23 @@ void Scanner::begin(std::string path) {
   }
 }
 
-void Scanner::feed(std::string_view bytes) { feed_checked(bytes, true); }
+void Scanner::feed(std::string_view bytes) { feed_bytes(bytes, false); }
 
-void Scanner::feed_utf8(std::string_view text) { feed_checked(text, false); }
+void Scanner::feed_utf8(std::string_view text) { feed_bytes(text, true); }
 
-void Scanner::feed_checked(std::string_view bytes, bool validate) {
+void Scanner::feed_bytes(std::string_view bytes, bool known_valid) {
   ObjectScan& s = *scan_;
   if (!s.active) begin("");
   s.result.size += bytes.size();
   if (s.stopped || bytes.empty()) return;
   if (s.segments_begun > 0) {
-    validate_utf8(s.utf8, bytes, validate);
+    pass_to_utf8_check(s.utf8, bytes, known_valid);
     s.result.size_classified += bytes.size();
     s.batch.append(bytes);
     if (s.batch.size() >= kSegmentBatchBytes) flush_batch();
     return;
   }
-  scan_bytes(bytes, true, validate);
+  scan_bytes(bytes, true, known_valid);
 }
 
 void Scanner::flush_batch() {
@@ -97,7 +97,7 @@ void Scanner::flush_batch() {
   scan_bytes(batch, false);
 }
 
-void Scanner::scan_bytes(std::string_view bytes, bool count, bool validate) {
+void Scanner::scan_bytes(std::string_view bytes, bool count, bool known_valid) {
   ObjectScan& s = *scan_;
   if (s.stopped) return;
   const std::uint64_t offset = s.matcher.offset();
@@ -113,7 +113,7 @@ void Scanner::scan_bytes(std::string_view bytes, bool count, bool validate) {
   // After the matcher, not before: whoever reads a chunk first waits for it to come from memory,
   // and Hyperscan's scan hides that wait better than this loop (5-9% of a text scan).
   if (count) {
-    validate_utf8(s.utf8, bytes, validate);
+    pass_to_utf8_check(s.utf8, bytes, known_valid);
     s.result.size_classified += bytes.size();
   }
   if (status == match::StreamMatcher::Status::kStopped) {

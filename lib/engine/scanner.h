@@ -63,8 +63,8 @@ class Scanner {
   Scanner spawn() const;
 
  private:
-  void feed_checked(std::string_view bytes, bool validate);
-  void scan_bytes(std::string_view bytes, bool count = true, bool validate = true);
+  void feed_bytes(std::string_view bytes, bool known_valid);
+  void scan_bytes(std::string_view bytes, bool count = true, bool known_valid = false);
   void flush_batch();
 
   std::shared_ptr<const Engine> engine_;

@@ -1,7 +1,6 @@
 #include "match/text_window.h"
 
 #include <algorithm>
-#include <cstring>
 
 #include "core/ascii_run.h"
 
