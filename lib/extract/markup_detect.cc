@@ -26,9 +26,11 @@ std::size_t find_nocase(std::string_view text, std::string_view needle, std::siz
 }
 
 // The head as ASCII-compatible bytes: a UTF-8 BOM dropped, UTF-16 (by BOM or by the NUL pattern
-// of "<" in either byte order) reduced to its low bytes, which is all the sniffing looks at.
-std::string ascii_view_of(std::string_view head) {
-  if (head.size() >= 3 && head.substr(0, 3) == "\xEF\xBB\xBF") return std::string(head.substr(3));
+// of "<" in either byte order) reduced to its low bytes, which is all the sniffing looks at. A
+// view of `head` itself unless it is UTF-16 (then of `storage`): this runs on the head of every
+// text object, up to 64 KiB.
+std::string_view ascii_view_of(std::string_view head, std::string& storage) {
+  if (head.size() >= 3 && head.substr(0, 3) == "\xEF\xBB\xBF") return head.substr(3);
   std::size_t first = 0;  // which byte of each UTF-16 pair carries the ASCII
   bool utf16 = false;
   if (head.size() >= 2 && (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF")) {
@@ -41,14 +43,16 @@ std::string ascii_view_of(std::string_view head) {
     utf16 = true;
     first = 1;
   }
-  if (!utf16) return std::string(head);
-  std::string out;
-  out.reserve(head.size() / 2);
-  for (std::size_t i = first; i < head.size(); i += 2) {
-    const char other = head[i + (first == 0 ? 1 : -1)];
-    out.push_back(other == '\0' ? head[i] : '?');
+  if (!utf16) return head;
+  storage.clear();
+  storage.reserve(head.size() / 2);
+  // Whole code units only: a last odd byte has no partner to read.
+  for (std::size_t unit = 0; 2 * unit + 1 < head.size(); ++unit) {
+    const char ascii = head[2 * unit + first];
+    const char other = head[2 * unit + 1 - first];
+    storage.push_back(other == '\0' ? ascii : '?');
   }
-  return out;
+  return storage;
 }
 
 constexpr std::array<std::string_view, 44> kHtmlElements = {
@@ -172,13 +176,14 @@ std::string value_after(std::string_view text, std::size_t key_end) {
 }  // namespace
 
 std::optional<MarkupKind> detect_markup(std::string_view name, std::string_view head) {
-  if (auto kind = by_content(ascii_view_of(head))) return kind;
+  std::string storage;
+  if (auto kind = by_content(ascii_view_of(head, storage))) return kind;
   return by_extension(name);
 }
 
 std::string declared_markup_encoding(std::string_view head) {
-  const std::string text = ascii_view_of(head);
-  std::string_view view = text;
+  std::string storage;
+  const std::string_view view = ascii_view_of(head, storage);
   std::size_t start = 0;
   while (start < view.size() && is_space(view[start])) ++start;
   if (view.substr(start, 5) == "<?xml") {

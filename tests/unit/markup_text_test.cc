@@ -394,6 +394,16 @@ TEST(MarkupDetect, ByContent) {
   // UTF-16 heads (before decoding) are recognised too.
   const std::string utf16("\xFF\xFE<\0?\0x\0m\0l\0 \0", 14);
   EXPECT_EQ(detect_markup("a", utf16), MarkupKind::kXml);
+  // Big-endian, with or without a mark, and cut off inside a code unit (a head ends anywhere).
+  const auto utf16be = [](std::string_view ascii) {
+    std::string out;
+    for (const char c : ascii) out += {'\0', c};
+    return out;
+  };
+  EXPECT_EQ(detect_markup("a", utf16be("<html>") + std::string(1, '\0')), MarkupKind::kHtml);
+  EXPECT_EQ(declared_markup_encoding("\xFE\xFF" + utf16be("<?xml encoding='KOI8-R'?>")), "KOI8-R");
+  const std::string utf16le_odd("<\0?\0x\0m\0l\0 \0v", 13);
+  EXPECT_EQ(detect_markup("a", utf16le_odd), MarkupKind::kXml);
 }
 
 TEST(MarkupDetect, FalsePositivesAreAvoided) {
