@@ -283,7 +283,8 @@ void JsonExtractor::push_container(bool is_object) {
     const Frame& parent = stack_.back();
     if (parent.is_object) {
       outer_path_.append(parent.key_path);
-      frame.parent_added_keyword = add_keyword(outer_keywords_, parent.key);
+      frame.parent_added_keyword = is_new_keyword(parent.key);
+      if (frame.parent_added_keyword) outer_keywords_.push_back(parent.key);
     } else {
       append_json_path_index(outer_path_, parent.index);
     }
@@ -589,10 +590,7 @@ const SegmentLocation& JsonExtractor::location(bool for_key) {
     if (top.is_object) {
       record.json_path.append(top.key_path);
       // A key is the text being scanned in its own segment, not a keyword for itself.
-      const bool new_name = !for_key && !top.key.empty() &&
-                            std::find(outer_keywords_.begin(), outer_keywords_.end(), top.key) ==
-                                outer_keywords_.end();
-      if (new_name) key = &top.key;
+      if (!for_key && is_new_keyword(top.key)) key = &top.key;
     } else {
       append_json_path_index(record.json_path, top.index);
     }
@@ -608,12 +606,9 @@ const SegmentLocation& JsonExtractor::location(bool for_key) {
   return location_;
 }
 
-bool JsonExtractor::add_keyword(std::vector<std::string>& keywords, const std::string& key) const {
-  if (key.empty() || std::find(keywords.begin(), keywords.end(), key) != keywords.end()) {
-    return false;
-  }
-  keywords.push_back(key);
-  return true;
+bool JsonExtractor::is_new_keyword(const std::string& key) const {
+  return !key.empty() &&
+         std::find(outer_keywords_.begin(), outer_keywords_.end(), key) == outer_keywords_.end();
 }
 
 // ---------------------------------------------------------------------------------------------

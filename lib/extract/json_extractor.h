@@ -114,7 +114,9 @@ class JsonExtractor {
   // The location of the segment about to begin, built in location_ (reused, so no allocation
   // once its buffers have grown).
   const SegmentLocation& location(bool for_key);
-  bool add_keyword(std::vector<std::string>& keywords, const std::string& key) const;
+  // Whether `key` names a keyword not yet among the outer containers' (a repeated name counts
+  // once).
+  bool is_new_keyword(const std::string& key) const;
 
   // Faults.
   void syntax_error(const std::string& message);
