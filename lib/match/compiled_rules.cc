@@ -10,6 +10,7 @@
 #include "match/expression_set.h"
 #include "match/keyword_expression.h"
 #include "match/rule_selection.h"
+#include "match/short_word_finder.h"
 
 namespace tamis::match {
 namespace {
@@ -167,7 +168,9 @@ class RuleCompiler {
     const std::uint32_t reach = rule.keyword_distance * kMaxBytesPerChar + widest + 1;
     rule.lookback_bytes = std::max(rule.lookback_bytes, reach);
     if (rule.proximity == Proximity::kEitherSide) {
-      rule.lookahead_bytes = std::max(rule.lookahead_bytes, reach);
+      // A short keyword's hit comes up to kShortWordLag bytes after its end (short_word_finder.h):
+      // decisions wait that much longer.
+      rule.lookahead_bytes = std::max(rule.lookahead_bytes, reach + kShortWordLag);
     }
     return std::nullopt;
   }
@@ -242,10 +245,15 @@ class RuleCompiler {
 
   MaybeError compile_databases() {
     const bool som = out_->start_mode == StartOffsetMode::kSomLeftmost;
+    out_->keyword_rules.resize(out_->keywords.size());
     for (std::uint32_t k = 0; k < keyword_expressions_.size(); ++k) {
       const auto id = static_cast<unsigned>(out_->targets.size());
       out_->targets.push_back({ExpressionTarget::Kind::kKeyword, k});
-      stream_set_.add(keyword_expressions_[k], HS_FLAG_CASELESS, id, "keyword");
+      if (finds_as_short_word(k)) {
+        out_->short_keywords.add(out_->keywords[k], id);
+      } else {
+        stream_set_.add(keyword_expressions_[k], HS_FLAG_CASELESS, id, "keyword");
+      }
     }
     if (!stream_set_.empty()) {
       ExpressionSet stream = som ? stream_set_.with_flags(HS_FLAG_SOM_LEFTMOST) : stream_set_;
@@ -256,6 +264,17 @@ class RuleCompiler {
       out_->stream_db_key = std::move(db->key);
     }
     return allocate_scratch();
+  }
+
+  // Keywords only managed identifiers use, and that fit ShortKeywordSet, stay out of Hyperscan
+  // (short_keyword_set.h): only their whole-word occurrences count, and those are found faster.
+  // A custom identifier's keyword counts anywhere, so it stays in the stream database.
+  bool finds_as_short_word(std::uint32_t keyword) const {
+    const auto& rules = out_->keyword_rules[keyword];
+    if (rules.empty() || !ShortKeywordSet::fits(out_->keywords[keyword])) return false;
+    return std::all_of(rules.begin(), rules.end(), [&](std::uint32_t r) {
+      return out_->rules[r].proximity == Proximity::kEitherSide;
+    });
   }
 
   MaybeError allocate_scratch() {

@@ -17,6 +17,7 @@
 #include "match/expression_info.h"
 #include "match/hs_handles.h"
 #include "match/keyword_expression.h"
+#include "match/short_keyword_set.h"
 #include "match/start_finder.h"
 
 namespace tamis::match {
@@ -79,8 +80,12 @@ struct CompiledRules {
   std::vector<ExpressionTarget> targets;                  // by stream-database expression id
   std::vector<std::vector<std::uint32_t>> keyword_rules;  // per keyword: its keyword-gated rules
 
-  // All patterns and keywords. Null when nothing is active (selector NONE and no custom rules).
+  // All patterns and keywords but the short ones. Null when nothing is left for it (selector NONE
+  // and no custom rules, or only short keywords).
   HsDatabase stream_db;
+  // Managed keywords of two or three bytes, found as whole words without Hyperscan; their hits
+  // carry expression ids past the stream database's, in `targets` like the others.
+  ShortKeywordSet short_keywords;
   // Allow-list regexes, anchored at both ends, run on found text only.
   HsDatabase allow_regex_db;
   std::unordered_set<std::string> allow_texts_folded;  // literal entries, case-folded

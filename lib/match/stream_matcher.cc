@@ -43,7 +43,8 @@ int StreamMatcher::on_hit_into(unsigned int id, unsigned long long from, unsigne
   return 0;
 }
 
-StreamMatcher::StreamMatcher(const CompiledRules& rules) : rules_(rules) {
+StreamMatcher::StreamMatcher(const CompiledRules& rules)
+    : rules_(rules), short_words_(rules.short_keywords) {
   hs_scratch_t* clone = nullptr;
   if (rules_.scratch_prototype &&
       hs_clone_scratch(rules_.scratch_prototype.get(), &clone) == HS_SUCCESS) {
@@ -67,6 +68,7 @@ StreamMatcher::Status StreamMatcher::begin() {
   window_.reset();
   lines_.reset();
   hits_.clear();
+  short_words_.reset();
   for (RuleState& state : states_) state = RuleState{};
   keyword_hits_.clear();
   keyword_reach_ = KeywordReach{};
@@ -109,6 +111,10 @@ StreamMatcher::Status StreamMatcher::feed(std::string_view bytes, MatchSink& sin
       rest.remove_prefix(n);
     }
   }
+  if (!rules_.short_keywords.empty()) {
+    short_words_.feed(bytes, short_hits_);
+    merge_short_hits();
+  }
   offset_ += bytes.size();
   if (segmented_) split_long_segment_regions();
   return after_scan(sink, false);
@@ -124,9 +130,22 @@ StreamMatcher::Status StreamMatcher::finish(MatchSink& sink) {
       return Status::kFailed;
     }
   }
+  if (!rules_.short_keywords.empty()) {
+    short_words_.finish(short_hits_);
+    merge_short_hits();
+  }
   final_ = true;
   window_.push_chunk({});
   return after_scan(sink, true);
+}
+
+void StreamMatcher::merge_short_hits() {
+  if (short_hits_.empty()) return;
+  const auto middle = static_cast<std::ptrdiff_t>(hits_.size());
+  for (const ShortKeywordHit& h : short_hits_) hits_.push_back({h.id, h.start, h.end});
+  short_hits_.clear();
+  std::inplace_merge(hits_.begin(), hits_.begin() + middle, hits_.end(),
+                     [](const Hit& a, const Hit& b) { return a.to < b.to; });
 }
 
 StreamMatcher::Status StreamMatcher::after_scan(MatchSink& sink, bool final) {
@@ -672,8 +691,19 @@ std::uint64_t StreamMatcher::oldest_live_segment() const {
 
 std::vector<std::uint32_t> StreamMatcher::context_rules(const std::vector<std::string>& names) {
   std::vector<std::uint32_t> out;
-  if (!rules_.stream_db || rules_.keywords.empty()) return out;
+  if (rules_.keywords.empty()) return out;
   for (const std::string& name : names) {
+    if (!rules_.short_keywords.empty()) {
+      // Whole words by construction, and only managed identifiers' keywords.
+      short_hits_.clear();
+      ShortWordFinder(rules_.short_keywords).find_all(name, short_hits_);
+      for (const ShortKeywordHit& h : short_hits_) {
+        const auto& rules = rules_.keyword_rules[rules_.targets[h.id].index];
+        out.insert(out.end(), rules.begin(), rules.end());
+      }
+      short_hits_.clear();
+    }
+    if (!rules_.stream_db) continue;
     // The stream database finds where keywords end in the name, the keyword's shape where each
     // starts. The object's own stream is between feeds here, so the scratch is free.
     keyword_scan_.clear();

@@ -16,6 +16,7 @@
 #include "match/compiled_rules.h"
 #include "match/line_tracker.h"
 #include "match/match_sink.h"
+#include "match/short_word_finder.h"
 #include "match/text_window.h"
 
 namespace tamis::match {
@@ -113,6 +114,8 @@ class StreamMatcher {
   static int on_hit_into(unsigned int id, unsigned long long from, unsigned long long to,
                          unsigned int flags, void* context);
   void block_scan(const hs_database_t* db, std::string_view text, std::vector<Hit>& out);
+  // Adds short_hits_ to hits_, which stay in end order where Hyperscan left them so.
+  void merge_short_hits();
 
   Status after_scan(MatchSink& sink, bool final);
   void route_hits();
@@ -150,6 +153,8 @@ class StreamMatcher {
   TextWindow window_;
   LineTracker lines_;
   std::vector<Hit> hits_;
+  ShortWordFinder short_words_;
+  std::vector<ShortKeywordHit> short_hits_;
   std::vector<RuleState> states_;
   std::vector<bool> scratch_fits_;  // per rule: scratch_ was grown for its start database
   std::deque<KeywordHit> keyword_hits_;

@@ -106,5 +106,39 @@ TEST_F(ManagedProximityEdge, FourByteCharactersInTheGapCountOnce) {
   EXPECT_EQ(count("536-22-1849" + repeat(emoji, 31) + "ssn"), 0);
 }
 
+TEST_F(ManagedProximityEdge, ShortKeywordsCountOnlyAsWholeWords) {
+  // "ssn" and "ss#" are found without Hyperscan (match/short_word_finder.h): the same whole-word
+  // rule, in any case, however the text is cut.
+  EXPECT_EQ(count("(SSN) 536-22-1849"), 1);
+  EXPECT_EQ(count("Ssn:536-22-1849"), 1);
+  EXPECT_EQ(count("ss# 536-22-1849"), 1);
+  EXPECT_EQ(count("\xC3\xA9ssn\xC3\xA9 536-22-1849"), 1);  // é is not a word byte
+  EXPECT_EQ(count("assn 536-22-1849"), 0);
+  EXPECT_EQ(count("ssn2 536-22-1849"), 0);
+  EXPECT_EQ(count("xss# 536-22-1849"), 0);
+  EXPECT_EQ(count("536-22-1849 ssnx"), 0);
+}
+
+TEST(ShortKeywords, AKeywordACustomIdentifierSharesStillCountsInsideWords) {
+  // A custom identifier's keyword counts anywhere (reference/macie.md §2), so a keyword it shares
+  // with a managed identifier stays in Hyperscan; the managed one still wants a whole word.
+  Config config;
+  config.selector = ManagedSelector::kInclude;
+  config.managed_ids = {"USA_SOCIAL_SECURITY_NUMBER"};
+  config.custom_identifiers = {testing_support::custom("Badge", "K[0-9]{4}", {"ssn"}, 20)};
+  config.reveal_values = true;
+  auto engine = build_or_die(config);
+  ASSERT_NE(engine, nullptr);
+  Scanner scanner(engine);
+  const std::string text = "assn K1234 and assn 536-22-1849\n";
+  for (std::size_t chunk : {text.size(), std::size_t{1}, std::size_t{4}}) {
+    const ObjectResult result = scan_in_chunks(scanner, text, chunk);
+    const Detection* badge = find_detection(result, "Badge");
+    ASSERT_NE(badge, nullptr) << "chunk " << chunk;
+    EXPECT_EQ(badge->count, 1U);
+    EXPECT_EQ(find_detection(result, "USA_SOCIAL_SECURITY_NUMBER"), nullptr) << "chunk " << chunk;
+  }
+}
+
 }  // namespace
 }  // namespace tamis

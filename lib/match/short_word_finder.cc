@@ -1,0 +1,294 @@
+#include "match/short_word_finder.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define TAMIS_SHORT_WORD_X86 1
+#endif
+
+namespace tamis::match {
+namespace {
+
+// Word bytes as a shufti pair too, exactly: one class bit per high nibble that holds word bytes.
+//   bit 0: 0x30-0x39 digits   bit 1: 0x41-0x4f A-O   bit 2: 0x50-0x5a P-Z and 0x5f '_'
+//   bit 3: 0x61-0x6f a-o      bit 4: 0x70-0x7a p-z
+constexpr std::array<unsigned char, 16> kWordLow = {0x15, 0x1f, 0x1f, 0x1f, 0x1f, 0x1f, 0x1f, 0x1f,
+                                                    0x1f, 0x1f, 0x1e, 0x0a, 0x0a, 0x0a, 0x0a, 0x0e};
+constexpr std::array<unsigned char, 16> kWordHigh = {0, 0, 0, 0x01, 0x02, 0x04, 0x08, 0x10,
+                                                     0, 0, 0, 0,    0,    0,    0,    0};
+
+// Each window is read from one byte before the first start it looks at, so bit 0 is the context
+// byte and starts sit at bits 1..kWindowStride; the three bits after the last are still inside.
+constexpr std::size_t kWindowStride = 60;
+constexpr std::uint64_t kWindowStarts = ((std::uint64_t{1} << kWindowStride) - 1) << 1;
+
+bool is_word_byte(unsigned char c) { return (kWordLow[c & 15] & kWordHigh[c >> 4]) != 0; }
+
+// The starts of words of two or three word bytes whose first two bytes could begin a keyword, from
+// a window's class masks (bit i is the window's byte i). Bits 61-63 are not all decidable here;
+// the scan masks them off.
+[[gnu::always_inline]] inline std::uint64_t candidates_of(std::uint64_t word, std::uint64_t first,
+                                                          std::uint64_t second) {
+  return word & ~(word << 1) & (word >> 1) & ~((word >> 2) & (word >> 3)) & first & (second >> 1);
+}
+
+void classify_portable(const unsigned char* bytes, std::size_t windows, const unsigned char* low,
+                       const unsigned char* high, std::uint64_t* out) {
+  for (std::size_t k = 0; k < windows; ++k, bytes += kWindowStride) {
+    std::uint64_t word = 0;
+    std::uint64_t first = 0;
+    std::uint64_t second = 0;
+    for (unsigned i = 0; i < 64; ++i) {
+      const unsigned char b = bytes[i];
+      const unsigned is_word = kWordLow[b & 15] & kWordHigh[b >> 4];
+      const unsigned cls = low[b & 15] & high[b >> 4];
+      word |= static_cast<std::uint64_t>(is_word != 0) << i;
+      first |= static_cast<std::uint64_t>((cls & ShortKeywordSet::kFirstBits) != 0) << i;
+      second |= static_cast<std::uint64_t>((cls & ShortKeywordSet::kSecondBits) != 0) << i;
+    }
+    out[k] = candidates_of(word, first, second);
+  }
+}
+
+#ifdef TAMIS_SHORT_WORD_X86
+// The vector classifiers: shuffles look both nibbles of every byte up in the two tables, and a
+// byte is in a class when the AND of its two entries has one of the class's bits. Lambdas and
+// helpers would not inherit the target attribute, so each is written out in full.
+
+[[gnu::target("ssse3")]] void classify_ssse3(const unsigned char* bytes, std::size_t windows,
+                                             const unsigned char* low, const unsigned char* high,
+                                             std::uint64_t* out) {
+  const __m128i low_table = _mm_loadu_si128(reinterpret_cast<const __m128i*>(low));
+  const __m128i high_table = _mm_loadu_si128(reinterpret_cast<const __m128i*>(high));
+  const __m128i word_low = _mm_loadu_si128(reinterpret_cast<const __m128i*>(kWordLow.data()));
+  const __m128i word_high = _mm_loadu_si128(reinterpret_cast<const __m128i*>(kWordHigh.data()));
+  const __m128i nibble = _mm_set1_epi8(0x0f);
+  const __m128i first_bits = _mm_set1_epi8(ShortKeywordSet::kFirstBits);
+  const __m128i second_bits = _mm_set1_epi8(static_cast<char>(ShortKeywordSet::kSecondBits));
+  const __m128i zero = _mm_setzero_si128();
+  for (std::size_t k = 0; k < windows; ++k, bytes += kWindowStride) {
+    std::uint64_t word_mask = 0;
+    std::uint64_t first_mask = 0;
+    std::uint64_t second_mask = 0;
+    for (unsigned i = 0; i < 4; ++i) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + 16 * i));
+      const __m128i lo = _mm_and_si128(v, nibble);
+      const __m128i hi = _mm_and_si128(_mm_srli_epi16(v, 4), nibble);
+      const __m128i cls =
+          _mm_and_si128(_mm_shuffle_epi8(low_table, lo), _mm_shuffle_epi8(high_table, hi));
+      const __m128i word =
+          _mm_and_si128(_mm_shuffle_epi8(word_low, lo), _mm_shuffle_epi8(word_high, hi));
+      const auto zero_words =
+          static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(word, zero)));
+      const auto zero_firsts = static_cast<std::uint32_t>(
+          _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(cls, first_bits), zero)));
+      const auto zero_seconds = static_cast<std::uint32_t>(
+          _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(cls, second_bits), zero)));
+      const unsigned shift = 16 * i;
+      word_mask |= static_cast<std::uint64_t>(~zero_words & 0xffff) << shift;
+      first_mask |= static_cast<std::uint64_t>(~zero_firsts & 0xffff) << shift;
+      second_mask |= static_cast<std::uint64_t>(~zero_seconds & 0xffff) << shift;
+    }
+    out[k] = candidates_of(word_mask, first_mask, second_mask);
+  }
+}
+
+[[gnu::target("avx2")]] void classify_avx2(const unsigned char* bytes, std::size_t windows,
+                                           const unsigned char* low, const unsigned char* high,
+                                           std::uint64_t* out) {
+  const __m256i low_table =
+      _mm256_broadcastsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(low)));
+  const __m256i high_table =
+      _mm256_broadcastsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(high)));
+  const __m256i word_low = _mm256_broadcastsi128_si256(
+      _mm_loadu_si128(reinterpret_cast<const __m128i*>(kWordLow.data())));
+  const __m256i word_high = _mm256_broadcastsi128_si256(
+      _mm_loadu_si128(reinterpret_cast<const __m128i*>(kWordHigh.data())));
+  const __m256i nibble = _mm256_set1_epi8(0x0f);
+  const __m256i first_bits = _mm256_set1_epi8(ShortKeywordSet::kFirstBits);
+  const __m256i second_bits = _mm256_set1_epi8(static_cast<char>(ShortKeywordSet::kSecondBits));
+  const __m256i zero = _mm256_setzero_si256();
+  for (std::size_t k = 0; k < windows; ++k, bytes += kWindowStride) {
+    std::uint64_t word_mask = 0;
+    std::uint64_t first_mask = 0;
+    std::uint64_t second_mask = 0;
+    for (unsigned i = 0; i < 2; ++i) {
+      const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes + 32 * i));
+      const __m256i lo = _mm256_and_si256(v, nibble);
+      const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble);
+      const __m256i cls =
+          _mm256_and_si256(_mm256_shuffle_epi8(low_table, lo), _mm256_shuffle_epi8(high_table, hi));
+      const __m256i word =
+          _mm256_and_si256(_mm256_shuffle_epi8(word_low, lo), _mm256_shuffle_epi8(word_high, hi));
+      const auto zero_words =
+          static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(word, zero)));
+      const auto zero_firsts = static_cast<std::uint32_t>(
+          _mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(cls, first_bits), zero)));
+      const auto zero_seconds = static_cast<std::uint32_t>(
+          _mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(cls, second_bits), zero)));
+      const unsigned shift = 32 * i;
+      word_mask |= static_cast<std::uint64_t>(~zero_words) << shift;
+      first_mask |= static_cast<std::uint64_t>(~zero_firsts) << shift;
+      second_mask |= static_cast<std::uint64_t>(~zero_seconds) << shift;
+    }
+    out[k] = candidates_of(word_mask, first_mask, second_mask);
+  }
+}
+
+[[gnu::target("avx512bw")]] void classify_avx512(const unsigned char* bytes, std::size_t windows,
+                                                 const unsigned char* low,
+                                                 const unsigned char* high, std::uint64_t* out) {
+  // The zero-masked broadcast: GCC 12 warns about the undefined vector inside the plain one.
+  const __m512i low_table =
+      _mm512_maskz_broadcast_i32x4(0xffff, _mm_loadu_si128(reinterpret_cast<const __m128i*>(low)));
+  const __m512i high_table =
+      _mm512_maskz_broadcast_i32x4(0xffff, _mm_loadu_si128(reinterpret_cast<const __m128i*>(high)));
+  const __m512i word_low = _mm512_maskz_broadcast_i32x4(
+      0xffff, _mm_loadu_si128(reinterpret_cast<const __m128i*>(kWordLow.data())));
+  const __m512i word_high = _mm512_maskz_broadcast_i32x4(
+      0xffff, _mm_loadu_si128(reinterpret_cast<const __m128i*>(kWordHigh.data())));
+  const __m512i nibble = _mm512_set1_epi8(0x0f);
+  const __m512i first_bits = _mm512_set1_epi8(ShortKeywordSet::kFirstBits);
+  const __m512i second_bits = _mm512_set1_epi8(static_cast<char>(ShortKeywordSet::kSecondBits));
+  for (std::size_t k = 0; k < windows; ++k, bytes += kWindowStride) {
+    const __m512i v = _mm512_loadu_si512(bytes);
+    const __m512i lo = _mm512_and_si512(v, nibble);
+    const __m512i hi = _mm512_and_si512(_mm512_srli_epi16(v, 4), nibble);
+    const __m512i cls =
+        _mm512_and_si512(_mm512_shuffle_epi8(low_table, lo), _mm512_shuffle_epi8(high_table, hi));
+    const __m512i word =
+        _mm512_and_si512(_mm512_shuffle_epi8(word_low, lo), _mm512_shuffle_epi8(word_high, hi));
+    out[k] =
+        candidates_of(_mm512_test_epi8_mask(word, word), _mm512_test_epi8_mask(cls, first_bits),
+                      _mm512_test_epi8_mask(cls, second_bits));
+  }
+}
+
+#endif
+
+}  // namespace
+
+std::vector<ShortWordFinder::Classify> ShortWordFinder::supported_classifiers() {
+  std::vector<Classify> out = {classify_portable};
+#ifdef TAMIS_SHORT_WORD_X86
+  if (__builtin_cpu_supports("ssse3")) out.push_back(classify_ssse3);
+  if (__builtin_cpu_supports("avx2")) out.push_back(classify_avx2);
+  if (__builtin_cpu_supports("avx512bw")) out.push_back(classify_avx512);
+#endif
+  return out;
+}
+
+ShortWordFinder::Classify ShortWordFinder::best_classifier() {
+#ifdef TAMIS_SHORT_WORD_X86
+  if (__builtin_cpu_supports("avx512bw")) return classify_avx512;
+  if (__builtin_cpu_supports("avx2")) return classify_avx2;
+  if (__builtin_cpu_supports("ssse3")) return classify_ssse3;
+#endif
+  return classify_portable;
+}
+
+ShortWordFinder::ShortWordFinder(const ShortKeywordSet& set, Classify classify)
+    : set_(set), classify_(classify != nullptr ? classify : best_classifier()) {
+  reset();
+}
+
+void ShortWordFinder::reset() {
+  end_ = 0;
+  evaluated_ = 0;
+  tail_[0] = ' ';
+  tail_size_ = 1;
+}
+
+void ShortWordFinder::scan(const unsigned char* data, std::size_t size, std::size_t from,
+                           std::size_t to, std::uint64_t base,
+                           std::vector<ShortKeywordHit>& out) const {
+  // Windows are classified in batches, so the tables are loaded once per batch and the vector
+  // code runs without a call per window.
+  constexpr std::size_t kBatch = 32;
+  std::array<std::uint64_t, kBatch> candidates;
+  alignas(64) unsigned char padded[64];
+  const unsigned char* low = set_.low_nibble_table().data();
+  const unsigned char* high = set_.high_nibble_table().data();
+  std::size_t at = from;
+  while (at < to) {
+    const std::size_t wanted = std::min(kBatch, (to - at + kWindowStride - 1) / kWindowStride);
+    // Windows whose 64 bytes are all in the data; the one after them (if wanted) is padded.
+    const std::size_t readable = size - (at - 1);
+    const std::size_t whole =
+        readable < 64 ? 0 : std::min(wanted, (readable - 64) / kWindowStride + 1);
+    std::size_t windows = whole;
+    if (whole > 0) classify_(data + at - 1, whole, low, high, candidates.data());
+    if (whole < wanted) {
+      // Past the end of the data: spaces, which end words as the end of a stream does.
+      const std::size_t offset = at - 1 + whole * kWindowStride;
+      std::memset(padded, ' ', sizeof padded);
+      std::memcpy(padded, data + offset, size - offset);
+      classify_(padded, 1, low, high, candidates.data() + whole);
+      ++windows;
+    }
+    for (std::size_t k = 0; k < windows; ++k, at += kWindowStride) {
+      std::uint64_t starts = candidates[k];
+      if (to - at < kWindowStride) starts &= ((std::uint64_t{1} << (to - at)) - 1) << 1;
+      starts &= kWindowStarts;
+      while (starts != 0) {
+        const auto bit = static_cast<unsigned>(__builtin_ctzll(starts));
+        starts &= starts - 1;
+        const std::size_t p = at - 1 + bit;
+        const std::size_t word_length = p + 2 < size && is_word_byte(data[p + 2]) ? 3 : 2;
+        set_.match_at(data + p, size - p, word_length, [&](std::uint32_t id, std::size_t length) {
+          out.push_back({id, base + p, base + p + length});
+        });
+      }
+    }
+  }
+}
+
+void ShortWordFinder::feed(std::string_view bytes, std::vector<ShortKeywordHit>& out) {
+  if (bytes.empty()) return;
+  const auto* chunk = reinterpret_cast<const unsigned char*>(bytes.data());
+  const std::size_t size = bytes.size();
+  const std::uint64_t chunk_start = end_;
+  end_ += size;
+  // Starts before this have their three following bytes.
+  const std::uint64_t ready = end_ >= 3 ? end_ - 3 : 0;
+  if (evaluated_ < ready && evaluated_ <= chunk_start) {
+    // Starts up to the chunk's first byte read bytes of the previous chunk: a stitched copy.
+    std::array<unsigned char, 16> stitched{};
+    const std::size_t head = std::min<std::size_t>(size, 8);
+    std::memcpy(stitched.data(), tail_.data(), tail_size_);
+    std::memcpy(stitched.data() + tail_size_, chunk, head);
+    const std::uint64_t stop = std::min(chunk_start + 1, ready);
+    scan(stitched.data(), tail_size_ + head, 1, 1 + (stop - evaluated_), evaluated_ - 1, out);
+    evaluated_ = stop;
+  }
+  if (evaluated_ < ready) {
+    scan(chunk, size, evaluated_ - chunk_start, ready - chunk_start, chunk_start, out);
+    evaluated_ = ready;
+  }
+  const std::size_t keep = end_ - evaluated_ + 1;
+  if (keep <= size) {
+    std::memcpy(tail_.data(), chunk + size - keep, keep);
+  } else {
+    const std::size_t old = keep - size;
+    std::memmove(tail_.data(), tail_.data() + tail_size_ - old, old);
+    std::memcpy(tail_.data() + old, chunk, size);
+  }
+  tail_size_ = keep;
+}
+
+void ShortWordFinder::finish(std::vector<ShortKeywordHit>& out) {
+  if (evaluated_ < end_)
+    scan(tail_.data(), tail_size_, 1, 1 + (end_ - evaluated_), evaluated_ - 1, out);
+  reset();
+}
+
+void ShortWordFinder::find_all(std::string_view text, std::vector<ShortKeywordHit>& out) {
+  reset();
+  feed(text, out);
+  finish(out);
+}
+
+}  // namespace tamis::match
