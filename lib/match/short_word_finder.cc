@@ -67,8 +67,8 @@ void classify_portable(const unsigned char* bytes, std::size_t windows, const un
   const __m128i word_high = _mm_loadu_si128(reinterpret_cast<const __m128i*>(kWordHigh.data()));
   const __m128i nibble = _mm_set1_epi8(0x0f);
   const __m128i first_bits = _mm_set1_epi8(ShortKeywordSet::kFirstBits);
-  const __m128i second_bits = _mm_set1_epi8(static_cast<char>(ShortKeywordSet::kSecondBits));
-  const __m128i zero = _mm_setzero_si128();
+  const __m128i any_low_bits = _mm_set1_epi8(0x7f);
+  const __m128i any_high_bits = _mm_set1_epi8(0x70);
   for (std::size_t k = 0; k < windows; ++k, bytes += kWindowStride) {
     std::uint64_t word_mask = 0;
     std::uint64_t first_mask = 0;
@@ -81,16 +81,17 @@ void classify_portable(const unsigned char* bytes, std::size_t windows, const un
           _mm_and_si128(_mm_shuffle_epi8(low_table, lo), _mm_shuffle_epi8(high_table, hi));
       const __m128i word =
           _mm_and_si128(_mm_shuffle_epi8(word_low, lo), _mm_shuffle_epi8(word_high, hi));
-      const auto zero_words =
-          static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(word, zero)));
-      const auto zero_firsts = static_cast<std::uint32_t>(
-          _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(cls, first_bits), zero)));
-      const auto zero_seconds = static_cast<std::uint32_t>(
-          _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(cls, second_bits), zero)));
+      // As in classify_avx2: a saturating add carries a class's bits into bit 7.
+      const auto words =
+          static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_adds_epu8(word, any_low_bits)));
+      const auto firsts = static_cast<std::uint32_t>(
+          _mm_movemask_epi8(_mm_adds_epu8(_mm_and_si128(cls, first_bits), any_low_bits)));
+      const auto seconds =
+          static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_adds_epu8(cls, any_high_bits)));
       const unsigned shift = 16 * i;
-      word_mask |= static_cast<std::uint64_t>(~zero_words & 0xffff) << shift;
-      first_mask |= static_cast<std::uint64_t>(~zero_firsts & 0xffff) << shift;
-      second_mask |= static_cast<std::uint64_t>(~zero_seconds & 0xffff) << shift;
+      word_mask |= static_cast<std::uint64_t>(words) << shift;
+      first_mask |= static_cast<std::uint64_t>(firsts) << shift;
+      second_mask |= static_cast<std::uint64_t>(seconds) << shift;
     }
     out[k] = candidates_of(word_mask, first_mask, second_mask);
   }
@@ -109,8 +110,10 @@ void classify_portable(const unsigned char* bytes, std::size_t windows, const un
       _mm_loadu_si128(reinterpret_cast<const __m128i*>(kWordHigh.data())));
   const __m256i nibble = _mm256_set1_epi8(0x0f);
   const __m256i first_bits = _mm256_set1_epi8(ShortKeywordSet::kFirstBits);
-  const __m256i second_bits = _mm256_set1_epi8(static_cast<char>(ShortKeywordSet::kSecondBits));
-  const __m256i zero = _mm256_setzero_si256();
+  // x + 0x7f reaches 0x80 exactly when x has a bit in 0x7f; x + 0x70 when it has one in 0xf0
+  // (the word classes use bits 0-4, the keyword classes 0-3 for first and 4-7 for second bytes).
+  const __m256i any_low_bits = _mm256_set1_epi8(0x7f);
+  const __m256i any_high_bits = _mm256_set1_epi8(0x70);
   for (std::size_t k = 0; k < windows; ++k, bytes += kWindowStride) {
     std::uint64_t word_mask = 0;
     std::uint64_t first_mask = 0;
@@ -123,16 +126,17 @@ void classify_portable(const unsigned char* bytes, std::size_t windows, const un
           _mm256_and_si256(_mm256_shuffle_epi8(low_table, lo), _mm256_shuffle_epi8(high_table, hi));
       const __m256i word =
           _mm256_and_si256(_mm256_shuffle_epi8(word_low, lo), _mm256_shuffle_epi8(word_high, hi));
-      const auto zero_words =
-          static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(word, zero)));
-      const auto zero_firsts = static_cast<std::uint32_t>(
-          _mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(cls, first_bits), zero)));
-      const auto zero_seconds = static_cast<std::uint32_t>(
-          _mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(cls, second_bits), zero)));
+      // A saturating add carries any set bit of a class into bit 7, where movemask reads it.
+      const auto words =
+          static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_adds_epu8(word, any_low_bits)));
+      const auto firsts = static_cast<std::uint32_t>(
+          _mm256_movemask_epi8(_mm256_adds_epu8(_mm256_and_si256(cls, first_bits), any_low_bits)));
+      const auto seconds =
+          static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_adds_epu8(cls, any_high_bits)));
       const unsigned shift = 32 * i;
-      word_mask |= static_cast<std::uint64_t>(~zero_words) << shift;
-      first_mask |= static_cast<std::uint64_t>(~zero_firsts) << shift;
-      second_mask |= static_cast<std::uint64_t>(~zero_seconds) << shift;
+      word_mask |= static_cast<std::uint64_t>(words) << shift;
+      first_mask |= static_cast<std::uint64_t>(firsts) << shift;
+      second_mask |= static_cast<std::uint64_t>(seconds) << shift;
     }
     out[k] = candidates_of(word_mask, first_mask, second_mask);
   }
