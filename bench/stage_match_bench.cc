@@ -1,9 +1,10 @@
-// The match stage: the engine's Hyperscan stream database alone (no-op callback) against the full
-// Scanner on the same mixed text, so the difference is what the engine adds on top of Hyperscan
-// (routing hits, start recovery, keywords, validators, results). Then start-of-match recovery
+// The match stage: the engine's Hyperscan stream database alone (no-op callback) and its
+// short-keyword finder alone, against the full Scanner on the same mixed text, so the difference
+// is what the engine adds on top of them (routing hits, start recovery, keywords, validators,
+// results). Then start-of-match recovery
 // alone: the per-rule start databases run on the windows behind the stream database's hits, and
 // keyword-gated rules searched in the regions around their keywords' hits.
-// Run: tamis_bench --benchmark_filter=StageMatch|StageStart
+// Run: tamis_bench --benchmark_filter='StageMatch|StageStart'
 #include <hs/hs.h>
 
 #include <algorithm>
@@ -14,6 +15,7 @@
 
 #include "match/compiled_rules.h"
 #include "match/keyword_expression.h"
+#include "match/short_word_finder.h"
 #include "stage_inputs.h"
 
 namespace tamis {
@@ -64,7 +66,37 @@ void BM_StageMatchFullScanner(benchmark::State& state) {
   bench::run_text_scan_loop(state, scanner, text);
 }
 
+// The short-keyword finder alone (match/short_word_finder.h), on the same text in the 64 KiB feeds
+// the CLI reads: what taking the short keywords out of the stream database costs in return.
+void BM_StageMatchShortWordsOnly(benchmark::State& state) {
+  label_selector(state);
+  const auto engine = bench::stage_engine(state, bench::selector_config(selector_arg(state)));
+  if (!engine) return;
+  const CompiledRules& rules = engine->rules();
+  const std::string& text = bench::stage_mixed_text();
+  match::ShortWordFinder finder(rules.short_keywords);
+  std::vector<match::ShortKeywordHit> hits;
+  constexpr std::size_t kFeed = 64 * 1024;
+  for (auto _ : state) {
+    hits.clear();
+    finder.reset();
+    for (std::size_t at = 0; at < text.size(); at += kFeed) {
+      finder.feed(std::string_view(text).substr(at, kFeed), hits);
+    }
+    finder.finish(hits);
+    benchmark::DoNotOptimize(hits.data());
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+  state.counters["hits"] = static_cast<double>(hits.size());
+}
+
 BENCHMARK(BM_StageMatchHyperscanStreamOnly)
+    ->Arg(0)
+    ->Arg(1)
+    ->ArgName("all")
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_StageMatchShortWordsOnly)
     ->Arg(0)
     ->Arg(1)
     ->ArgName("all")
