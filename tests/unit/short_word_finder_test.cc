@@ -18,7 +18,7 @@ namespace {
 
 using Hits = std::vector<std::tuple<std::uint32_t, std::uint64_t, std::uint64_t>>;
 
-const std::vector<std::string> kKeywords = {"ssn", "tin", "cf", "ni#", "ss#", "nie", "dl#",
+const std::vector<std::string> kKeywords = {"ssn", "tin", "cf",  "ni#", "ss#", "nie", "dl#",
                                             "cc#", "pan", "sin", "dni", "ab1", "zz_"};
 
 bool word_byte(unsigned char c) {
@@ -87,8 +87,8 @@ TEST(ShortKeywordSet, TakesTwoOrThreeByteKeywordsThatStartWithTwoLetters) {
   EXPECT_FALSE(ShortKeywordSet::fits("visa"));  // four bytes: Hyperscan handles it well
   EXPECT_FALSE(ShortKeywordSet::fits("1ab"));   // a digit first
   EXPECT_FALSE(ShortKeywordSet::fits("a1b"));
-  EXPECT_FALSE(ShortKeywordSet::fits("c.f"));   // a word of one letter first
-  EXPECT_FALSE(ShortKeywordSet::fits("n o"));   // a space also matches '_', '-' or nothing
+  EXPECT_FALSE(ShortKeywordSet::fits("c.f"));  // a word of one letter first
+  EXPECT_FALSE(ShortKeywordSet::fits("n o"));  // a space also matches '_', '-' or nothing
   EXPECT_FALSE(ShortKeywordSet::fits("ab "));
   EXPECT_FALSE(ShortKeywordSet::fits("n\xc2\xba"));  // "nº": not ASCII
 }
