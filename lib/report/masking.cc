@@ -2,19 +2,27 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <vector>
 
 namespace tamis {
 
+namespace {
+bool starts_character(char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }
+}  // namespace
+
+// Called for every reported occurrence: two passes over the value and one allocation, no list of
+// character offsets.
 std::string mask_value(std::string_view text) {
-  std::vector<std::size_t> char_starts;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0U) != 0x80U) char_starts.push_back(i);
-  }
-  const std::size_t chars = char_starts.size();
+  const auto chars =
+      static_cast<std::size_t>(std::count_if(text.begin(), text.end(), starts_character));
   const std::size_t shown = std::min<std::size_t>(4, chars / 2);
-  std::string out(chars - shown, '*');
-  if (shown > 0) out.append(text.substr(char_starts[chars - shown]));
+  std::size_t tail = text.size();  // where the last `shown` characters start
+  for (std::size_t seen = 0; seen < shown;) {
+    if (starts_character(text[--tail])) ++seen;
+  }
+  std::string out;
+  out.reserve(chars - shown + text.size() - tail);
+  out.append(chars - shown, '*');
+  out.append(text.substr(tail));
   return out;
 }
 
