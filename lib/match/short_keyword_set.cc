@@ -13,6 +13,14 @@ bool is_word_byte(unsigned char c) {
 
 }  // namespace
 
+std::array<unsigned char, 128> ShortKeywordSet::word_classes() {
+  std::array<unsigned char, 128> classes{};
+  for (unsigned c = 0; c < classes.size(); ++c) {
+    if (is_word_byte(static_cast<unsigned char>(c))) classes[c] = kWordClass;
+  }
+  return classes;
+}
+
 bool ShortKeywordSet::fits(std::string_view keyword) {
   if (keyword.size() < 2 || keyword.size() > 3) return false;
   const auto first = static_cast<unsigned char>(keyword[0]);
@@ -51,6 +59,7 @@ bool ShortKeywordSet::add(std::string_view keyword, std::uint32_t id) {
          {static_cast<unsigned char>(c & ~0x20), static_cast<unsigned char>(c | 0x20)}) {
       const auto bit = static_cast<unsigned char>(1U << (base + (form >> 4) - 4));
       low_[form & 15] |= bit;
+      ascii_[form] |= position == 0 ? kFirstClass : kSecondClass;
     }
   }
   rebuild_index();

@@ -32,6 +32,13 @@ class ShortKeywordSet {
   const std::array<unsigned char, 16>& low_nibble_table() const { return low_; }
   const std::array<unsigned char, 16>& high_nibble_table() const { return high_; }
 
+  // The same classes per ASCII byte, for byte-indexed lookups (AVX-512 VBMI's 128-byte permute,
+  // the portable classifier), with word bytes too. Bytes from 0x80 are in no class.
+  static constexpr unsigned char kWordClass = 1;
+  static constexpr unsigned char kFirstClass = 2;
+  static constexpr unsigned char kSecondClass = 4;
+  const std::array<unsigned char, 128>& ascii_classes() const { return ascii_; }
+
   // Reports (id, length) for every keyword that is at `text`, where a word of `word_length`
   // (2 or 3) bytes starts. `available` bytes of text can be read (at least word_length + 1 unless
   // the text ends there). The word boundaries come from the finder, so this only compares bytes.
@@ -66,6 +73,9 @@ class ShortKeywordSet {
   std::array<std::uint16_t, 26 * 26 + 1> pair_begin_{};
   std::array<unsigned char, 16> low_{};
   std::array<unsigned char, 16> high_{};
+  std::array<unsigned char, 128> ascii_ = word_classes();
+
+  static std::array<unsigned char, 128> word_classes();
 };
 
 }  // namespace tamis::match

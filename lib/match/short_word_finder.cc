@@ -35,19 +35,18 @@ bool is_word_byte(unsigned char c) { return (kWordLow[c & 15] & kWordHigh[c >> 4
   return word & ~(word << 1) & (word >> 1) & ~((word >> 2) & (word >> 3)) & first & (second >> 1);
 }
 
-void classify_portable(const unsigned char* bytes, std::size_t windows, const unsigned char* low,
-                       const unsigned char* high, std::uint64_t* out) {
+void classify_portable(const unsigned char* bytes, std::size_t windows, const ShortKeywordSet& set,
+                       std::uint64_t* out) {
+  const auto& classes = set.ascii_classes();
   for (std::size_t k = 0; k < windows; ++k, bytes += kWindowStride) {
     std::uint64_t word = 0;
     std::uint64_t first = 0;
     std::uint64_t second = 0;
     for (unsigned i = 0; i < 64; ++i) {
-      const unsigned char b = bytes[i];
-      const unsigned is_word = kWordLow[b & 15] & kWordHigh[b >> 4];
-      const unsigned cls = low[b & 15] & high[b >> 4];
-      word |= static_cast<std::uint64_t>(is_word != 0) << i;
-      first |= static_cast<std::uint64_t>((cls & ShortKeywordSet::kFirstBits) != 0) << i;
-      second |= static_cast<std::uint64_t>((cls & ShortKeywordSet::kSecondBits) != 0) << i;
+      const unsigned cls = bytes[i] < 0x80 ? classes[bytes[i]] : 0;
+      word |= static_cast<std::uint64_t>((cls & ShortKeywordSet::kWordClass) != 0) << i;
+      first |= static_cast<std::uint64_t>((cls & ShortKeywordSet::kFirstClass) != 0) << i;
+      second |= static_cast<std::uint64_t>((cls & ShortKeywordSet::kSecondClass) != 0) << i;
     }
     out[k] = candidates_of(word, first, second);
   }
@@ -59,8 +58,9 @@ void classify_portable(const unsigned char* bytes, std::size_t windows, const un
 // helpers would not inherit the target attribute, so each is written out in full.
 
 [[gnu::target("ssse3")]] void classify_ssse3(const unsigned char* bytes, std::size_t windows,
-                                             const unsigned char* low, const unsigned char* high,
-                                             std::uint64_t* out) {
+                                             const ShortKeywordSet& set, std::uint64_t* out) {
+  const unsigned char* low = set.low_nibble_table().data();
+  const unsigned char* high = set.high_nibble_table().data();
   const __m128i low_table = _mm_loadu_si128(reinterpret_cast<const __m128i*>(low));
   const __m128i high_table = _mm_loadu_si128(reinterpret_cast<const __m128i*>(high));
   const __m128i word_low = _mm_loadu_si128(reinterpret_cast<const __m128i*>(kWordLow.data()));
@@ -98,8 +98,9 @@ void classify_portable(const unsigned char* bytes, std::size_t windows, const un
 }
 
 [[gnu::target("avx2")]] void classify_avx2(const unsigned char* bytes, std::size_t windows,
-                                           const unsigned char* low, const unsigned char* high,
-                                           std::uint64_t* out) {
+                                           const ShortKeywordSet& set, std::uint64_t* out) {
+  const unsigned char* low = set.low_nibble_table().data();
+  const unsigned char* high = set.high_nibble_table().data();
   const __m256i low_table =
       _mm256_broadcastsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(low)));
   const __m256i high_table =
@@ -143,8 +144,9 @@ void classify_portable(const unsigned char* bytes, std::size_t windows, const un
 }
 
 [[gnu::target("avx512bw")]] void classify_avx512(const unsigned char* bytes, std::size_t windows,
-                                                 const unsigned char* low,
-                                                 const unsigned char* high, std::uint64_t* out) {
+                                                 const ShortKeywordSet& set, std::uint64_t* out) {
+  const unsigned char* low = set.low_nibble_table().data();
+  const unsigned char* high = set.high_nibble_table().data();
   // The zero-masked broadcast: GCC 12 warns about the undefined vector inside the plain one.
   const __m512i low_table =
       _mm512_maskz_broadcast_i32x4(0xffff, _mm_loadu_si128(reinterpret_cast<const __m128i*>(low)));
@@ -171,6 +173,28 @@ void classify_portable(const unsigned char* bytes, std::size_t windows, const un
   }
 }
 
+// With VBMI one two-table permute looks every byte up in the 128-byte ASCII class table; bytes
+// from 0x80 are masked to no class.
+[[gnu::target("avx512bw,avx512vbmi")]] void classify_avx512vbmi(const unsigned char* bytes,
+                                                                std::size_t windows,
+                                                                const ShortKeywordSet& set,
+                                                                std::uint64_t* out) {
+  const __m512i classes_low = _mm512_loadu_si512(set.ascii_classes().data());
+  const __m512i classes_high = _mm512_loadu_si512(set.ascii_classes().data() + 64);
+  const __m512i word_class = _mm512_set1_epi8(ShortKeywordSet::kWordClass);
+  const __m512i first_class = _mm512_set1_epi8(ShortKeywordSet::kFirstClass);
+  const __m512i second_class = _mm512_set1_epi8(ShortKeywordSet::kSecondClass);
+  const __m512i zero = _mm512_setzero_si512();
+  for (std::size_t k = 0; k < windows; ++k, bytes += kWindowStride) {
+    const __m512i v = _mm512_loadu_si512(bytes);
+    const __mmask64 ascii = _mm512_cmpge_epi8_mask(v, zero);
+    const __m512i cls = _mm512_maskz_permutex2var_epi8(ascii, classes_low, v, classes_high);
+    out[k] = candidates_of(_mm512_test_epi8_mask(cls, word_class),
+                           _mm512_test_epi8_mask(cls, first_class),
+                           _mm512_test_epi8_mask(cls, second_class));
+  }
+}
+
 #endif
 
 }  // namespace
@@ -181,12 +205,14 @@ std::vector<ShortWordFinder::Classify> ShortWordFinder::supported_classifiers() 
   if (__builtin_cpu_supports("ssse3")) out.push_back(classify_ssse3);
   if (__builtin_cpu_supports("avx2")) out.push_back(classify_avx2);
   if (__builtin_cpu_supports("avx512bw")) out.push_back(classify_avx512);
+  if (__builtin_cpu_supports("avx512vbmi")) out.push_back(classify_avx512vbmi);
 #endif
   return out;
 }
 
 ShortWordFinder::Classify ShortWordFinder::best_classifier() {
 #ifdef TAMIS_SHORT_WORD_X86
+  if (__builtin_cpu_supports("avx512vbmi")) return classify_avx512vbmi;
   if (__builtin_cpu_supports("avx512bw")) return classify_avx512;
   if (__builtin_cpu_supports("avx2")) return classify_avx2;
   if (__builtin_cpu_supports("ssse3")) return classify_ssse3;
@@ -214,8 +240,6 @@ void ShortWordFinder::scan(const unsigned char* data, std::size_t size, std::siz
   constexpr std::size_t kBatch = 32;
   std::array<std::uint64_t, kBatch> candidates;
   alignas(64) unsigned char padded[64];
-  const unsigned char* low = set_.low_nibble_table().data();
-  const unsigned char* high = set_.high_nibble_table().data();
   std::size_t at = from;
   while (at < to) {
     const std::size_t wanted = std::min(kBatch, (to - at + kWindowStride - 1) / kWindowStride);
@@ -224,13 +248,13 @@ void ShortWordFinder::scan(const unsigned char* data, std::size_t size, std::siz
     const std::size_t whole =
         readable < 64 ? 0 : std::min(wanted, (readable - 64) / kWindowStride + 1);
     std::size_t windows = whole;
-    if (whole > 0) classify_(data + at - 1, whole, low, high, candidates.data());
+    if (whole > 0) classify_(data + at - 1, whole, set_, candidates.data());
     if (whole < wanted) {
       // Past the end of the data: spaces, which end words as the end of a stream does.
       const std::size_t offset = at - 1 + whole * kWindowStride;
       std::memset(padded, ' ', sizeof padded);
       std::memcpy(padded, data + offset, size - offset);
-      classify_(padded, 1, low, high, candidates.data() + whole);
+      classify_(padded, 1, set_, candidates.data() + whole);
       ++windows;
     }
     for (std::size_t k = 0; k < windows; ++k, at += kWindowStride) {

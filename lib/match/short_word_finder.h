@@ -1,10 +1,11 @@
 // Finds the keywords of a ShortKeywordSet as whole words in a stream of bytes. Each 64-byte window
-// is classified with nibble-table shuffles (SSSE3, AVX2 or AVX-512BW, picked by CPU at run time;
-// a byte table elsewhere) into three bit masks: word bytes, possible first letters, possible second
-// letters. A few shifts of those masks leave only the starts of two- and three-byte words whose
-// first two letters could begin a keyword; each survivor is checked against the keywords of its
-// letter pair. The word boundaries are those of StreamMatcher::boundary_at: ASCII letters, digits
-// and '_' are word bytes, everything else (UTF-8 included) separates words.
+// is classified into three bit masks: word bytes, possible first letters, possible second letters.
+// The classifier is picked by CPU at run time: a 128-byte table permute (AVX-512 VBMI), nibble-
+// table shuffles (AVX-512BW, AVX2, SSSE3), or a byte table elsewhere. A few shifts of those masks
+// leave only the starts of two- and three-byte words whose first two letters could begin a keyword;
+// each survivor is checked against the keywords of its letter pair. The word boundaries are those
+// of StreamMatcher::boundary_at: ASCII letters, digits and '_' are word bytes, everything else
+// (UTF-8 included) separates words.
 #pragma once
 
 #include <array>
@@ -30,10 +31,9 @@ struct ShortKeywordHit {
 class ShortWordFinder {
  public:
   // Classifies `windows` windows of 64 bytes, each starting 60 bytes after the one before, with
-  // the set's two shufti tables, into the candidate starts of each window (bit i: byte i).
+  // the set's byte classes, into the candidate starts of each window (bit i: byte i).
   using Classify = void (*)(const unsigned char* bytes, std::size_t windows,
-                            const unsigned char* low_table, const unsigned char* high_table,
-                            std::uint64_t* out);
+                            const ShortKeywordSet& set, std::uint64_t* out);
   // The one this CPU runs best, and every one it can run, portable first (for tests).
   static Classify best_classifier();
   static std::vector<Classify> supported_classifiers();
