@@ -28,11 +28,12 @@ constexpr std::uint64_t kWindowStarts = ((std::uint64_t{1} << kWindowStride) - 1
 bool is_word_byte(unsigned char c) { return (kWordLow[c & 15] & kWordHigh[c >> 4]) != 0; }
 
 // The starts of words of two or three word bytes whose first two bytes could begin a keyword, from
-// a window's class masks (bit i is the window's byte i). Bits 61-63 are not all decidable here;
-// the scan masks them off.
+// a window's class masks (bit i is the window's byte i): a possible first letter after a non-word
+// byte, a possible second letter after it (both letters, so both word bytes), and a non-word byte
+// among the next two. Bits 61-63 are not all decidable here; the scan masks them off.
 [[gnu::always_inline]] inline std::uint64_t candidates_of(std::uint64_t word, std::uint64_t first,
                                                           std::uint64_t second) {
-  return word & ~(word << 1) & (word >> 1) & ~((word >> 2) & (word >> 3)) & first & (second >> 1);
+  return first & (second >> 1) & ~(word << 1) & ~((word >> 2) & (word >> 3));
 }
 
 void classify_portable(const unsigned char* bytes, std::size_t windows, const ShortKeywordSet& set,
