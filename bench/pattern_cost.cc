@@ -2,7 +2,7 @@
 // managed identifiers and every keyword is compiled alone (block mode) and run over the benchmark's
 // mixed text, then all of them together. Sorted by cost, so a pattern that drags the whole set
 // down shows up at the top. Judge every catalogue change with it (design/ARCHITECTURE.md).
-// Run: build/ci/bench/tamis_pattern_cost [RECOMMENDED|ALL] [MiB]
+// Run: build/ci/bench/tamis_pattern_cost [--leave-one-out] [RECOMMENDED|ALL] [MiB]
 //      build/ci/bench/tamis_pattern_cost --dump-text [MiB] > mixed.txt
 #include <hs/hs.h>
 
@@ -38,41 +38,56 @@ int count_match(unsigned, unsigned long long, unsigned long long, unsigned, void
   return 0;
 }
 
-// Best of three passes, so one descheduled pass does not decide the figure.
-Cost measure(const std::vector<Expression>& expressions, const std::string& text) {
-  std::vector<const char*> patterns;
-  std::vector<unsigned> flags;
-  std::vector<unsigned> ids;
-  for (std::size_t i = 0; i < expressions.size(); ++i) {
-    patterns.push_back(expressions[i].text.c_str());
-    flags.push_back(expressions[i].flags);
-    ids.push_back(static_cast<unsigned>(i));
-  }
+// A block-mode database and its scratch.
+struct Compiled {
   hs_database_t* db = nullptr;
-  hs_compile_error_t* error = nullptr;
-  if (hs_compile_multi(patterns.data(), flags.data(), ids.data(),
-                       static_cast<unsigned>(patterns.size()), HS_MODE_BLOCK, nullptr, &db,
-                       &error) != HS_SUCCESS) {
-    std::fprintf(stderr, "compile failed: %s\n", error != nullptr ? error->message : "?");
-    hs_free_compile_error(error);
-    std::exit(1);
-  }
   hs_scratch_t* scratch = nullptr;
-  hs_alloc_scratch(db, &scratch);
-  Cost cost;
-  double best = 1e30;
-  for (int pass = 0; pass < 3; ++pass) {
-    std::uint64_t matches = 0;
+  Compiled(const Compiled&) = delete;
+  Compiled& operator=(const Compiled&) = delete;
+  explicit Compiled(const std::vector<Expression>& expressions) {
+    std::vector<const char*> patterns;
+    std::vector<unsigned> flags;
+    std::vector<unsigned> ids;
+    for (std::size_t i = 0; i < expressions.size(); ++i) {
+      patterns.push_back(expressions[i].text.c_str());
+      flags.push_back(expressions[i].flags);
+      ids.push_back(static_cast<unsigned>(i));
+    }
+    hs_compile_error_t* error = nullptr;
+    if (hs_compile_multi(patterns.data(), flags.data(), ids.data(),
+                         static_cast<unsigned>(patterns.size()), HS_MODE_BLOCK, nullptr, &db,
+                         &error) != HS_SUCCESS) {
+      std::fprintf(stderr, "compile failed: %s\n", error != nullptr ? error->message : "?");
+      hs_free_compile_error(error);
+      std::exit(1);
+    }
+    hs_alloc_scratch(db, &scratch);
+  }
+  ~Compiled() {
+    hs_free_scratch(scratch);
+    hs_free_database(db);
+  }
+
+  // Seconds for one pass over `text`.
+  double pass(const std::string& text, std::uint64_t& matches) const {
+    matches = 0;
     const auto t0 = std::chrono::steady_clock::now();
     hs_scan(db, text.data(), static_cast<unsigned>(text.size()), 0, scratch, count_match, &matches);
-    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    best = std::min(best, s);
-    cost.matches = matches;
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   }
-  cost.mb_per_s = static_cast<double>(text.size()) / (1 << 20) / best;
-  hs_free_scratch(scratch);
-  hs_free_database(db);
-  return cost;
+
+  // Best of three passes, so one descheduled pass does not decide the figure.
+  Cost time(const std::string& text) const {
+    Cost cost;
+    double best = 1e30;
+    for (int i = 0; i < 3; ++i) best = std::min(best, pass(text, cost.matches));
+    cost.mb_per_s = static_cast<double>(text.size()) / (1 << 20) / best;
+    return cost;
+  }
+};
+
+Cost measure(const std::vector<Expression>& expressions, const std::string& text) {
+  return Compiled(expressions).time(text);
 }
 
 }  // namespace
@@ -84,6 +99,11 @@ int main(int argc, char** argv) {
     const std::size_t dump_mib = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 8;
     const std::string dump = tamis::bench::generate_text(dump_mib << 20);
     return std::fwrite(dump.data(), 1, dump.size(), stdout) == dump.size() ? 0 : 1;
+  }
+  const bool leave_one_out = argc > 1 && std::string(argv[1]) == "--leave-one-out";
+  if (leave_one_out) {
+    --argc;
+    ++argv;
   }
   tamis::Config config;
   const std::string selector = argc > 1 ? argv[1] : "RECOMMENDED";
@@ -154,5 +174,39 @@ int main(int argc, char** argv) {
   std::printf("%10.0f %10llu  all but the %zu short keywords: the engine's stream database\n",
               engine.mb_per_s, static_cast<unsigned long long>(engine.matches),
               expressions.size() - stream_database.size());
+  // What each expression costs in company: Hyperscan's speed depends on the set as a whole (its
+  // literal matcher groups literals by length and frequency), so the database is measured without
+  // each expression, biggest gain first; removing one can also make the rest slower. The whole
+  // database is timed in alternation with each variant: on a shared machine the speed drifts by
+  // tens of percent over the minutes this takes, so only each pair's ratio means much.
+  if (leave_one_out) {
+    const Compiled whole(stream_database);
+    struct Ratio {
+      const Expression* expression;
+      double ratio;
+    };
+    std::vector<Ratio> ratios;
+    for (std::size_t i = 0; i < stream_database.size(); ++i) {
+      std::vector<Expression> rest = stream_database;
+      rest.erase(rest.begin() + static_cast<std::ptrdiff_t>(i));
+      const Compiled without(rest);
+      // Passes of the two alternate, so both see the same moments of the machine.
+      double with_best = 1e30;
+      double without_best = 1e30;
+      std::uint64_t matches = 0;
+      for (int round = 0; round < 7; ++round) {
+        with_best = std::min(with_best, whole.pass(text, matches));
+        without_best = std::min(without_best, without.pass(text, matches));
+      }
+      ratios.push_back({&stream_database[i], with_best / without_best});
+    }
+    std::sort(ratios.begin(), ratios.end(),
+              [](const Ratio& a, const Ratio& b) { return a.ratio > b.ratio; });
+    std::printf("\nThe stream database without one expression, as a share of its speed with it:\n");
+    for (const Ratio& r : ratios) {
+      std::printf("%9.3fx  without %s: %.80s\n", r.ratio, r.expression->owner.c_str(),
+                  r.expression->text.c_str());
+    }
+  }
   return 0;
 }
