@@ -289,7 +289,6 @@ class RuleCompiler {
   }
 
   void finish_budgets() {
-    out_->keyword_rules.resize(out_->keywords.size());
     std::uint64_t history = 1;
     for (const Rule& rule : out_->rules) {
       history = std::max<std::uint64_t>(history, rule.max_width + 1ULL + rule.lookback_bytes);

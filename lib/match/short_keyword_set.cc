@@ -2,16 +2,9 @@
 
 #include <algorithm>
 
+#include "match/word_bytes.h"
+
 namespace tamis::match {
-namespace {
-
-bool is_ascii_letter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-
-bool is_word_byte(unsigned char c) {
-  return is_ascii_letter(c) || (c >= '0' && c <= '9') || c == '_';
-}
-
-}  // namespace
 
 std::array<unsigned char, 128> ShortKeywordSet::word_classes() {
   std::array<unsigned char, 128> classes{};
@@ -72,9 +65,6 @@ void ShortKeywordSet::rebuild_index() {
   pair_begin_.fill(0);
   for (const Entry& entry : entries_) ++pair_begin_[entry.pair + 1];
   for (std::size_t i = 1; i < pair_begin_.size(); ++i) pair_begin_[i] += pair_begin_[i - 1];
-  for (unsigned nibble = 4; nibble < 8; ++nibble) {
-    high_[nibble] = static_cast<unsigned char>((1U << (nibble - 4)) | (1U << nibble));
-  }
 }
 
 }  // namespace tamis::match

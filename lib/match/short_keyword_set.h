@@ -30,7 +30,7 @@ class ShortKeywordSet {
   static constexpr unsigned char kFirstBits = 0x0f;
   static constexpr unsigned char kSecondBits = 0xf0;
   const std::array<unsigned char, 16>& low_nibble_table() const { return low_; }
-  const std::array<unsigned char, 16>& high_nibble_table() const { return high_; }
+  const std::array<unsigned char, 16>& high_nibble_table() const { return kHighNibbleClasses; }
 
   // The same classes per ASCII byte, for byte-indexed lookups (AVX-512 VBMI's 128-byte permute,
   // the portable classifier), with word bytes too. Bytes from 0x80 are in no class.
@@ -72,8 +72,11 @@ class ShortKeywordSet {
   std::vector<Entry> entries_;  // sorted by pair
   std::array<std::uint16_t, 26 * 26 + 1> pair_begin_{};
   std::array<unsigned char, 16> low_{};
-  std::array<unsigned char, 16> high_{};
   std::array<unsigned char, 128> ascii_ = word_classes();
+  // A letter's high nibble (4-7) picks its first-byte bit and its second-byte bit; the low-nibble
+  // table, built from the keywords, says which letters have them.
+  static constexpr std::array<unsigned char, 16> kHighNibbleClasses = {
+      0, 0, 0, 0, 0x11, 0x22, 0x44, 0x88, 0, 0, 0, 0, 0, 0, 0, 0};
 
   static std::array<unsigned char, 128> word_classes();
 };

@@ -4,6 +4,8 @@
 #include <array>
 #include <cstring>
 
+#include "match/word_bytes.h"
+
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
 #define TAMIS_SHORT_WORD_X86 1
@@ -24,8 +26,6 @@ constexpr std::array<unsigned char, 16> kWordHigh = {0, 0, 0, 0x01, 0x02, 0x04, 
 // byte and starts sit at bits 1..kWindowStride; the three bits after the last are still inside.
 constexpr std::size_t kWindowStride = 60;
 constexpr std::uint64_t kWindowStarts = ((std::uint64_t{1} << kWindowStride) - 1) << 1;
-
-bool is_word_byte(unsigned char c) { return (kWordLow[c & 15] & kWordHigh[c >> 4]) != 0; }
 
 // The starts of words of two or three word bytes whose first two bytes could begin a keyword, from
 // a window's class masks (bit i is the window's byte i): a possible first letter after a non-word

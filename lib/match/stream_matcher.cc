@@ -5,6 +5,8 @@
 #include <limits>
 #include <utility>
 
+#include "match/word_bytes.h"
+
 namespace tamis::match {
 namespace {
 
@@ -15,10 +17,6 @@ constexpr std::uint64_t kOpenEnd = std::numeric_limits<std::uint64_t>::max();
 constexpr std::uint64_t kMaxClusterSpan = 64 * 1024;
 // Later starts tried for one end when a candidate fails its boundary or validator.
 constexpr std::uint32_t kMaxRetriesPerEnd = 16;
-
-bool is_word_byte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
 
 int stop_at_first(unsigned int, unsigned long long, unsigned long long, unsigned int,
                   void* context) {

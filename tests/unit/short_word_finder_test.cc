@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "match/short_keyword_set.h"
+#include "match/word_bytes.h"
 
 namespace tamis::match {
 namespace {
@@ -145,6 +146,18 @@ TEST(ShortWordFinder, MatchesAPlainSearchOnRandomText) {
     for (auto classify : classifiers()) {
       const std::size_t piece = 1 + random() % 200;
       ASSERT_EQ(find(set, classify, text, piece), expected) << "round " << round;
+    }
+  }
+}
+
+TEST(ShortWordFinder, EveryByteValueSeparatesWordsExactlyAsTheMatcherDefinesIt) {
+  const ShortKeywordSet set = keyword_set();
+  for (auto classify : classifiers()) {
+    for (unsigned b = 0; b < 256; ++b) {
+      const std::string around(1, static_cast<char>(b));
+      const std::string text = around + "ssn" + around + std::string(70, ' ') + around + "tin";
+      EXPECT_EQ(find(set, classify, text, text.size()).size(), is_word_byte(b) ? 0U : 2U)
+          << "byte " << b;
     }
   }
 }
