@@ -176,6 +176,11 @@ void StreamMatcher::route_hits() {
       continue;
     }
     const Rule& rule = rules_.rules[target.index];
+    // decide_cluster drops a candidate whose end fails the end boundary whatever its start, so
+    // such a hit is dropped here, before it costs a place in a cluster and a start search. A
+    // repeat such as Basic credentials' `[A-Za-z0-9+/]{4,1024}` reports an end at every byte of
+    // the run, of which only the last (and those after '+' or '/') can pass.
+    if ((rule.boundaries & kBoundaryEnd) != 0 && !boundary_at(hit.to)) continue;
     RuleState& state = states_[target.index];
     if (state.clusters.empty() || hit.to > state.clusters.back().max_end + rule.max_width ||
         state.clusters.back().max_end - state.clusters.back().min_end > kMaxClusterSpan) {
