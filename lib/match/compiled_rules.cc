@@ -38,6 +38,22 @@ bool looks_behind(std::string_view expression) {
   return false;
 }
 
+// Whether the expression may assert anything about its surroundings: looks_behind's assertions,
+// or '$', `\z`, `\Z` (a '$' inside a class counts too; the cost of that is only a missed batch).
+bool has_assertion(std::string_view expression) {
+  if (looks_behind(expression)) return true;
+  for (std::size_t i = 0; i < expression.size(); ++i) {
+    const char c = expression[i];
+    if (c == '\\' && i + 1 < expression.size()) {
+      const char next = expression[++i];
+      if (next == 'z' || next == 'Z') return true;
+    } else if (c == '$') {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::string managed_owner(const ManagedIdentifier& mdi) {
   return "managed data identifier " + std::string(mdi.id);
 }
@@ -104,6 +120,7 @@ class RuleCompiler {
       rule.max_width = std::max(rule.max_width, width);
       rule.min_width = std::min(rule.min_width, std::max<std::uint32_t>(info->min_width, 1));
       rule.start_needs_context = rule.start_needs_context || looks_behind(expression);
+      rule.assertion_free = rule.assertion_free && !has_assertion(expression);
       expressions.push_back(std::move(expression));
     }
     rule.start = std::make_unique<StartFinder>(expressions, store_);

@@ -43,6 +43,9 @@ struct Rule {
   // The pattern looks at the byte before its start (`^`, `\b`, `\B`, `\A`), so a start search
   // must include that byte as context.
   bool start_needs_context = false;
+  // No pattern has an assertion of any kind (`^`, `$`, `\b`, `\B`, `\A`, `\z`, `\Z`): a match
+  // depends only on its own bytes, so windows can be searched together (region_batch.h).
+  bool assertion_free = true;
 
   std::vector<std::uint32_t> keywords;  // sorted indices into CompiledRules::keywords
   Proximity proximity = Proximity::kNone;

@@ -216,6 +216,7 @@ void StreamMatcher::open_region(std::uint32_t rule_index, std::uint32_t keyword,
     highest_end = reach.last_start + rule.max_width;
   }
   RuleState& state = states_[rule_index];
+  std::uint64_t end_limit = kOpenEnd;
   if (segmented_) {
     // Keywords only count inside their own segment; a segment whose context already names this
     // rule is searched whole anyway.
@@ -228,6 +229,7 @@ void StreamMatcher::open_region(std::uint32_t rule_index, std::uint32_t keyword,
       if (segment->end != kOpenEnd && segment->end - segment->start < rule.min_width) return;
       lowest_start = std::max(lowest_start, segment->start);
       highest_end = std::min(highest_end, segment->end);
+      end_limit = segment->end;
     }
   }
   // Clusters stay sorted by start: with batched segments, context regions of later values may
@@ -240,10 +242,13 @@ void StreamMatcher::open_region(std::uint32_t rule_index, std::uint32_t keyword,
     if (!before.open && lowest_start <= before.max_end &&
         before.max_end - before.min_end <= kMaxClusterSpan) {
       before.max_end = std::max(before.max_end, highest_end);
+      before.end_limit = std::max(before.end_limit, end_limit);
       return;
     }
   }
-  clusters.insert(after, Cluster{lowest_start, highest_end, {}, true});
+  Cluster region{lowest_start, highest_end, {}, true};
+  region.end_limit = end_limit;
+  clusters.insert(after, std::move(region));
 }
 
 void StreamMatcher::decide_ready_clusters(bool final, MatchSink& sink) {
@@ -254,11 +259,51 @@ void StreamMatcher::decide_ready_clusters(bool final, MatchSink& sink) {
     const std::uint64_t wait =
         rule.keyword_gated ? rule.max_width + rule.lookahead_bytes + 1ULL
                            : std::max<std::uint64_t>(rule.max_width, rule.lookahead_bytes) + 1;
-    while (!state.clusters.empty() && !state.clusters.front().open &&
-           (final || offset_ >= state.clusters.front().max_end + wait)) {
+    auto ready = [&](const Cluster& c) {
+      return !c.open && (final || offset_ >= c.max_end + wait);
+    };
+    std::size_t count = 0;
+    while (count < state.clusters.size() && ready(state.clusters[count])) ++count;
+    if (count >= 2 && rule.keyword_gated && rule.assertion_free) {
+      decide_batched_regions(r, count, sink);
+      continue;
+    }
+    for (; count > 0; --count) {
       decide_cluster(r, state.clusters.front(), sink);
       state.clusters.pop_front();
     }
+  }
+}
+
+void StreamMatcher::decide_batched_regions(std::uint32_t rule_index, std::size_t count,
+                                           MatchSink& sink) {
+  // Bounds the copy: a batch of ordinary windows (tens to hundreds of bytes) is far below it.
+  constexpr std::size_t kBatchBytes = 256 * 1024;
+  const Rule& rule = rules_.rules[rule_index];
+  auto& clusters = states_[rule_index].clusters;
+  const hs_database_t* db = start_database(rule_index);
+  const bool batchable =
+      db != nullptr && rule.start->method() == StartFinder::Method::kLeftmostScan;
+  while (count > 0) {
+    std::size_t taken = 0;
+    bool scanned = false;
+    if (batchable) {
+      region_batch_.clear();
+      while (taken < count && region_batch_.bytes() < kBatchBytes) {
+        const auto [w0, w1] = region_window(rule, clusters[taken]);
+        region_batch_.add(w0, w1 > w0 ? window_.view(w0, w1, scratch_text_) : std::string_view());
+        ++taken;
+      }
+      scanned = region_batch_.scan(db, scratch_.get());
+    } else {
+      taken = count;
+    }
+    for (std::size_t i = 0; i < taken; ++i) {
+      decide_cluster(rule_index, clusters.front(), sink,
+                     scanned && region_batch_.exact(i) ? i : kNotBatched);
+      clusters.pop_front();
+    }
+    count -= taken;
   }
 }
 
@@ -288,6 +333,29 @@ const hs_database_t* StreamMatcher::start_database(std::uint32_t rule_index) {
   return db;
 }
 
+std::pair<std::uint64_t, std::uint64_t> StreamMatcher::region_window(const Rule& rule,
+                                                                     const Cluster& region) const {
+  // The byte before the region is context only; the buffer runs max_width past the region so a
+  // match starting inside it is seen whole, never cut short.
+  std::uint64_t w0 = region.min_end > 0 ? region.min_end - 1 : 0;
+  w0 = std::max(w0, window_.begin());
+  std::uint64_t w1 = std::min<std::uint64_t>(offset_, region.max_end + rule.max_width);
+  // A match must end inside the segment it starts in (decide_cluster), and a region never spans
+  // two segments: the text after the segment can only end matches that are thrown away. Cutting
+  // it off changes nothing for patterns without assertions (a `$` would match at the cut).
+  if (rule.assertion_free) w1 = std::min(w1, region.end_limit);
+  return {w0, std::max(w0, w1)};
+}
+
+void StreamMatcher::batch_candidates(std::size_t batch_window, std::vector<Candidate>& out) const {
+  out.clear();
+  const std::uint64_t w0 = region_batch_.origin(batch_window);
+  for (const RegionBatch::Hit& h : region_batch_.hits(batch_window)) {
+    if (h.from == w0 && w0 != 0) continue;  // the context byte, as in region_candidates
+    keep_leftmost(out, h.from, h.to);
+  }
+}
+
 void StreamMatcher::region_candidates(std::uint32_t rule_index, const Cluster& region,
                                       std::vector<Candidate>& out) {
   const Rule& rule = rules_.rules[rule_index];
@@ -295,11 +363,7 @@ void StreamMatcher::region_candidates(std::uint32_t rule_index, const Cluster& r
   const hs_database_t* db = start_database(rule_index);
   const hs_database_t* ends_db = rule.start->ends_database();
   if (db == nullptr || ends_db == nullptr) return;
-  // The byte before the region is context only; the buffer runs max_width past the region so a
-  // match starting inside it is seen whole, never cut short.
-  std::uint64_t w0 = region.min_end > 0 ? region.min_end - 1 : 0;
-  w0 = std::max(w0, window_.begin());
-  const std::uint64_t w1 = std::min<std::uint64_t>(offset_, region.max_end + rule.max_width);
+  const auto [w0, w1] = region_window(rule, region);
   if (w1 <= w0) return;
   block_scan(ends_db, window_.view(w0, w1, scratch_text_), scan_hits_);
   const bool probe = rule.start->method() == StartFinder::Method::kAnchoredProbe;
@@ -398,7 +462,7 @@ bool StreamMatcher::boundary_at(std::uint64_t pos) const {
 }
 
 void StreamMatcher::decide_cluster(std::uint32_t rule_index, const Cluster& cluster,
-                                   MatchSink& sink) {
+                                   MatchSink& sink, std::size_t batch_window) {
   const Rule& rule = rules_.rules[rule_index];
   RuleState& state = states_[rule_index];
   // A min-heap on the member vector: leftmost first, longest first at equal start, the order a
@@ -407,7 +471,9 @@ void StreamMatcher::decide_cluster(std::uint32_t rule_index, const Cluster& clus
     return a.start != b.start ? a.start > b.start : a.end < b.end;
   };
   std::vector<Candidate>& queue = queue_;
-  if (cluster.gated) {
+  if (batch_window != kNotBatched) {
+    batch_candidates(batch_window, queue);
+  } else if (cluster.gated) {
     region_candidates(rule_index, cluster, queue);
   } else {
     first_candidates(rule_index, cluster, queue);
@@ -656,6 +722,7 @@ void StreamMatcher::end_segment(std::uint64_t at) {
       } else {
         it->open = false;
         it->max_end = at;
+        it->end_limit = at;
       }
       break;
     }

@@ -7,15 +7,18 @@
 
 #include <cstdint>
 #include <deque>
+#include <limits>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "match/compiled_rules.h"
 #include "match/line_tracker.h"
 #include "match/match_sink.h"
+#include "match/region_batch.h"
 #include "match/short_word_finder.h"
 #include "match/text_window.h"
 
@@ -68,6 +71,8 @@ class StreamMatcher {
     std::vector<Hit> hits;
     bool gated = false;
     bool open = false;  // a segment's context region whose segment has not ended yet
+    // Where the region's segment ends, once known: no match may end after it.
+    std::uint64_t end_limit = std::numeric_limits<std::uint64_t>::max();
   };
   struct Segment {
     std::uint64_t index;
@@ -120,7 +125,13 @@ class StreamMatcher {
   Status after_scan(MatchSink& sink, bool final);
   void route_hits();
   void decide_ready_clusters(bool final, MatchSink& sink);
-  void decide_cluster(std::uint32_t rule_index, const Cluster& cluster, MatchSink& sink);
+  // Decides the first `count` clusters of a keyword-gated rule, all ready, with their windows
+  // searched together (region_batch.h) as far as that is exact, then removes them.
+  void decide_batched_regions(std::uint32_t rule_index, std::size_t count, MatchSink& sink);
+  // `batch_window`: the cluster's window in region_batch_, when its candidates come from there.
+  static constexpr std::size_t kNotBatched = static_cast<std::size_t>(-1);
+  void decide_cluster(std::uint32_t rule_index, const Cluster& cluster, MatchSink& sink,
+                      std::size_t batch_window = kNotBatched);
   // One candidate per end, with the leftmost start reported for it.
   static void keep_leftmost(std::vector<Candidate>& candidates, std::uint64_t start,
                             std::uint64_t end);
@@ -134,8 +145,13 @@ class StreamMatcher {
   bool keyword_near(const Rule& rule, std::uint64_t start, std::uint64_t end,
                     const Segment* segment);
   void open_region(std::uint32_t rule_index, std::uint32_t keyword, std::uint64_t keyword_end);
+  // The text a region's matches can lie in: [first, second). Empty when nothing is left of it.
+  std::pair<std::uint64_t, std::uint64_t> region_window(const Rule& rule,
+                                                        const Cluster& region) const;
   void region_candidates(std::uint32_t rule_index, const Cluster& region,
                          std::vector<Candidate>& out);
+  // region_candidates from a batch's hits for one window, which must be exact.
+  void batch_candidates(std::size_t batch_window, std::vector<Candidate>& out) const;
   bool keyword_start(KeywordHit& hit);
   bool is_whole_word(KeywordHit& hit);
   bool allowed(std::string_view text);
@@ -170,6 +186,7 @@ class StreamMatcher {
   std::vector<Hit> start_hits_;
   std::vector<Hit> keyword_scan_;
   std::vector<Candidate> queue_;
+  RegionBatch region_batch_;
   std::vector<std::uint64_t> ends_;
   std::string decide_text_;
   std::string error_;
