@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/vector_queue.h"
 #include "match/compiled_rules.h"
 #include "match/line_tracker.h"
 #include "match/match_sink.h"
@@ -81,7 +82,7 @@ class StreamMatcher {
     std::span<const std::uint32_t> context_rules;
   };
   struct RuleState {
-    std::deque<Cluster> clusters;
+    VectorQueue<Cluster> clusters;
     std::uint64_t last_accepted_end = 0;
   };
   struct KeywordHit {
@@ -175,7 +176,7 @@ class StreamMatcher {
   std::vector<bool> scratch_fits_;  // per rule: scratch_ was grown for its start database
   std::deque<KeywordHit> keyword_hits_;
   KeywordReach keyword_reach_;
-  std::deque<Segment> segments_;
+  VectorQueue<Segment> segments_;
   bool segmented_ = false;
   std::uint64_t next_live_segment_ = 0;
   std::vector<Pending> pending_;
