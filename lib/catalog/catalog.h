@@ -16,14 +16,14 @@ const ManagedIdentifier* find_managed(std::string_view id);
 
 namespace catalog {
 // One function per family file in lib/catalog/managed/. Each returns a static table.
-std::span<const ManagedIdentifier> credentials();      // Macie's credential ids
-std::span<const ManagedIdentifier> secrets();          // ours: TAMIS_* high-precision secrets
-std::span<const ManagedIdentifier> financial();        // cards, magnetic stripe
-std::span<const ManagedIdentifier> bank_accounts();    // <COUNTRY>_BANK_ACCOUNT_NUMBER (IBAN)
-std::span<const ManagedIdentifier> national_ids();     // national ids, NINO, SIN, SSN, electoral roll
-std::span<const ManagedIdentifier> passports();        // the seven passports
-std::span<const ManagedIdentifier> drivers_licences(); // DRIVERS_LICENSE (US), CA, UK
-std::span<const ManagedIdentifier> tax_ids();          // tax ids (AU TFN, BR CPF, FR, DE, ES, US ITIN)
+std::span<const ManagedIdentifier> credentials();    // Macie's credential ids
+std::span<const ManagedIdentifier> secrets();        // ours: TAMIS_* high-precision secrets
+std::span<const ManagedIdentifier> financial();      // cards, magnetic stripe
+std::span<const ManagedIdentifier> bank_accounts();  // <COUNTRY>_BANK_ACCOUNT_NUMBER (IBAN)
+std::span<const ManagedIdentifier> national_ids();   // national ids, NINO, SIN, SSN, electoral roll
+std::span<const ManagedIdentifier> passports();      // the seven passports
+std::span<const ManagedIdentifier> drivers_licences();  // DRIVERS_LICENSE (US), CA, UK
+std::span<const ManagedIdentifier> tax_ids();  // tax ids (AU TFN, BR CPF, FR, DE, ES, US ITIN)
 }  // namespace catalog
 
 }  // namespace tamis

@@ -38,7 +38,8 @@ struct SeverityProfile {
 
 inline constexpr SeverityProfile kAlwaysHigh{Severity::kHigh, Severity::kHigh, Severity::kHigh};
 inline constexpr SeverityProfile kLowMediumHigh{Severity::kLow, Severity::kMedium, Severity::kHigh};
-inline constexpr SeverityProfile kMediumHighHigh{Severity::kMedium, Severity::kHigh, Severity::kHigh};
+inline constexpr SeverityProfile kMediumHighHigh{Severity::kMedium, Severity::kHigh,
+                                                 Severity::kHigh};
 
 // Word-boundary checks done in C++ after a match, because `\b` inside Hyperscan patterns costs an
 // order of magnitude in throughput (design/ARCHITECTURE.md, performance notes).
@@ -56,7 +57,7 @@ enum BoundaryFlags : std::uint8_t {
 using Validator = bool (*)(std::string_view match);
 
 struct ManagedIdentifier {
-  std::string_view id;           // Macie's id, e.g. "CREDIT_CARD_NUMBER"; ours are prefixed "TAMIS_"
+  std::string_view id;  // Macie's id, e.g. "CREDIT_CARD_NUMBER"; ours are prefixed "TAMIS_"
   Category category;
   std::string_view countries;    // ISO 3166 alpha-2 codes separated by ',' or "ANY"
   std::string_view description;  // one line, for `tamis identifiers`
@@ -66,13 +67,13 @@ struct ManagedIdentifier {
   std::span<const std::string_view> patterns;
   // Keywords, matched case-insensitively as whole words; a space also matches '_', '-' or nothing.
   std::span<const std::string_view> keywords;
-  bool keyword_required;         // true: an occurrence needs a keyword within 30 characters
-  Validator validator;           // nullptr when the format has no check
+  bool keyword_required;            // true: an occurrence needs a keyword within 30 characters
+  Validator validator;              // nullptr when the format has no check
   std::string_view validator_name;  // for `tamis identifiers`, e.g. "luhn+brand"
   SeverityProfile severity;
-  std::uint8_t boundaries;       // BoundaryFlags
-  bool recommended;              // in Macie's RECOMMENDED set (reference/macie.md §1.4)
-  bool tamis_default;            // ours, on by default beside RECOMMENDED (high-precision secrets)
+  std::uint8_t boundaries;  // BoundaryFlags
+  bool recommended;         // in Macie's RECOMMENDED set (reference/macie.md §1.4)
+  bool tamis_default;       // ours, on by default beside RECOMMENDED (high-precision secrets)
   // When non-zero, the occurrence is the last N bytes of the match: lets a pattern start with a
   // literal key name (`aws_secret_access_key = `) as a fast, precise anchor while the result points
   // at the secret itself.

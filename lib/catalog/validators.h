@@ -1,7 +1,8 @@
 // Checksum and plausibility validators for managed identifiers. Each takes the exact matched text
-// (separators such as spaces, dots, hyphens and slashes included, as the pattern matched it), strips
-// what the format allows, and returns whether the value is real. Pure, allocation-free where
-// possible, and table-tested in tests/unit/validators_test.cc with published valid and invalid values.
+// (separators such as spaces, dots, hyphens and slashes included, as the pattern matched it),
+// strips what the format allows, and returns whether the value is real. Pure, allocation-free where
+// possible, and table-tested in tests/unit/validators_test.cc with published valid and invalid
+// values.
 #pragma once
 
 #include <string_view>
@@ -9,10 +10,10 @@
 namespace tamis::validators {
 
 // ---- Building blocks (operate on digits only, no separators) --------------------------------
-bool luhn(std::string_view digits);             // ISO/IEC 7812-1 mod 10
-bool iso7064_mod97_10(std::string_view alnum);  // IBAN check: letters A=10..Z=35, result == 1
-bool iso7064_mod11_10(std::string_view digits); // German Steuer-ID check digit (last digit)
-bool verhoeff(std::string_view digits);         // Aadhaar-style, last digit is the check digit
+bool luhn(std::string_view digits);              // ISO/IEC 7812-1 mod 10
+bool iso7064_mod97_10(std::string_view alnum);   // IBAN check: letters A=10..Z=35, result == 1
+bool iso7064_mod11_10(std::string_view digits);  // German Steuer-ID check digit (last digit)
+bool verhoeff(std::string_view digits);          // Aadhaar-style, last digit is the check digit
 bool icao9303_check(std::string_view field, char check_digit);  // 7-3-1 weights, '<' = 0
 
 // ---- Financial -------------------------------------------------------------------------------
@@ -22,7 +23,8 @@ bool icao9303_check(std::string_view field, char check_digit);  // 7-3-1 weights
 bool credit_card(std::string_view match);
 // ISO 7813 track 1 (%B<PAN>^NAME^YYMM...?) or track 2 (;<PAN>=YYMM...?): PAN passes credit_card().
 bool credit_card_track(std::string_view match);
-// IBAN with optional spaces/hyphens: the country's registered length (ISO 13616 registry) and mod-97.
+// IBAN with optional spaces/hyphens: the country's registered length (ISO 13616 registry) and
+// mod-97.
 bool iban(std::string_view match);
 
 // ---- Credentials -----------------------------------------------------------------------------
@@ -37,9 +39,11 @@ bool http_basic_auth(std::string_view match);
 bool json_web_token(std::string_view match);
 // Stripe secret/restricted/publishable keys that are not Stripe's documentation test keys.
 bool stripe_key(std::string_view match);
-// GitHub tokens with the CRC32 checksum in the last 6 base62 characters (ghp_, gho_, ghu_, ghs_, ghr_).
+// GitHub tokens with the CRC32 checksum in the last 6 base62 characters (ghp_, gho_, ghu_, ghs_,
+// ghr_).
 bool github_token(std::string_view match);
-// A URL with user:password@host where the password is not a placeholder (`password`, `***`, `${...}`).
+// A URL with user:password@host where the password is not a placeholder (`password`, `***`,
+// `${...}`).
 bool database_url_password(std::string_view match);
 // Azure storage account key: 88 base64 characters ending with "==" that decode to 64 bytes.
 bool azure_storage_key(std::string_view match);

@@ -1,13 +1,12 @@
-// Invariants every managed identifier must keep: unique ids, patterns that Hyperscan compiles with a
-// bounded width, keyword rules that make sense, and the RECOMMENDED set matching Macie's 35 ids.
+// Invariants every managed identifier must keep: unique ids, patterns that Hyperscan compiles with
+// a bounded width, keyword rules that make sense, and the RECOMMENDED set matching Macie's 35 ids.
+#include "catalog/catalog.h"
+
+#include <gtest/gtest.h>
 #include <hs/hs.h>
 
 #include <set>
 #include <string>
-
-#include <gtest/gtest.h>
-
-#include "catalog/catalog.h"
 
 namespace tamis {
 namespace {
@@ -23,7 +22,8 @@ TEST(Catalog, IdsAreUniqueAndWellFormed) {
       EXPECT_FALSE(row.keywords.empty()) << row.id;
     }
     for (char c : row.id) {
-      EXPECT_TRUE((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '(' || c == ')')
+      EXPECT_TRUE((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '(' ||
+                  c == ')')
           << row.id;
     }
   }
@@ -47,20 +47,41 @@ TEST(Catalog, EveryPatternCompilesWithBoundedWidthAndNoWordBoundary) {
 }
 
 TEST(Catalog, RecommendedSetIsMacies35) {
-  const std::set<std::string_view> expected = {
-      "AWS_CREDENTIALS", "HTTP_BASIC_AUTH_HEADER", "OPENSSH_PRIVATE_KEY", "PGP_PRIVATE_KEY",
-      "PUTTY_PRIVATE_KEY", "PKCS", "CREDIT_CARD_MAGNETIC_STRIPE", "CREDIT_CARD_NUMBER",
-      "CANADA_DRIVERS_LICENSE", "DRIVERS_LICENSE", "UK_DRIVERS_LICENSE",
-      "UK_ELECTORAL_ROLL_NUMBER", "FRANCE_NATIONAL_IDENTIFICATION_NUMBER",
-      "GERMANY_NATIONAL_IDENTIFICATION_NUMBER", "ITALY_NATIONAL_IDENTIFICATION_NUMBER",
-      "SPAIN_DNI_NUMBER", "UK_NATIONAL_INSURANCE_NUMBER", "CANADA_PASSPORT_NUMBER",
-      "FRANCE_PASSPORT_NUMBER", "GERMANY_PASSPORT_NUMBER", "ITALY_PASSPORT_NUMBER",
-      "SPAIN_PASSPORT_NUMBER", "UK_PASSPORT_NUMBER", "USA_PASSPORT_NUMBER",
-      "CANADA_SOCIAL_INSURANCE_NUMBER", "SPAIN_SOCIAL_SECURITY_NUMBER",
-      "USA_SOCIAL_SECURITY_NUMBER", "AUSTRALIA_TAX_FILE_NUMBER", "BRAZIL_CPF_NUMBER",
-      "FRANCE_TAX_IDENTIFICATION_NUMBER", "GERMANY_TAX_IDENTIFICATION_NUMBER", "SPAIN_NIE_NUMBER",
-      "SPAIN_NIF_NUMBER", "SPAIN_TAX_IDENTIFICATION_NUMBER",
-      "USA_INDIVIDUAL_TAX_IDENTIFICATION_NUMBER"};
+  const std::set<std::string_view> expected = {"AWS_CREDENTIALS",
+                                               "HTTP_BASIC_AUTH_HEADER",
+                                               "OPENSSH_PRIVATE_KEY",
+                                               "PGP_PRIVATE_KEY",
+                                               "PUTTY_PRIVATE_KEY",
+                                               "PKCS",
+                                               "CREDIT_CARD_MAGNETIC_STRIPE",
+                                               "CREDIT_CARD_NUMBER",
+                                               "CANADA_DRIVERS_LICENSE",
+                                               "DRIVERS_LICENSE",
+                                               "UK_DRIVERS_LICENSE",
+                                               "UK_ELECTORAL_ROLL_NUMBER",
+                                               "FRANCE_NATIONAL_IDENTIFICATION_NUMBER",
+                                               "GERMANY_NATIONAL_IDENTIFICATION_NUMBER",
+                                               "ITALY_NATIONAL_IDENTIFICATION_NUMBER",
+                                               "SPAIN_DNI_NUMBER",
+                                               "UK_NATIONAL_INSURANCE_NUMBER",
+                                               "CANADA_PASSPORT_NUMBER",
+                                               "FRANCE_PASSPORT_NUMBER",
+                                               "GERMANY_PASSPORT_NUMBER",
+                                               "ITALY_PASSPORT_NUMBER",
+                                               "SPAIN_PASSPORT_NUMBER",
+                                               "UK_PASSPORT_NUMBER",
+                                               "USA_PASSPORT_NUMBER",
+                                               "CANADA_SOCIAL_INSURANCE_NUMBER",
+                                               "SPAIN_SOCIAL_SECURITY_NUMBER",
+                                               "USA_SOCIAL_SECURITY_NUMBER",
+                                               "AUSTRALIA_TAX_FILE_NUMBER",
+                                               "BRAZIL_CPF_NUMBER",
+                                               "FRANCE_TAX_IDENTIFICATION_NUMBER",
+                                               "GERMANY_TAX_IDENTIFICATION_NUMBER",
+                                               "SPAIN_NIE_NUMBER",
+                                               "SPAIN_NIF_NUMBER",
+                                               "SPAIN_TAX_IDENTIFICATION_NUMBER",
+                                               "USA_INDIVIDUAL_TAX_IDENTIFICATION_NUMBER"};
   std::set<std::string_view> recommended;
   for (const auto& row : managed_catalog()) {
     if (row.recommended) recommended.insert(row.id);

@@ -82,15 +82,14 @@ TEST(JsonWriter, EmptyResultHasMacieShapeWithNulls) {
 
   ASSERT_TRUE(doc["tamis"]["version"].is_string());
   // The build's own version (std::regex is avoided: GCC 12 warns inside it under sanitizers).
-  EXPECT_EQ(doc["tamis"]["version"].get<std::string>(), TAMIS_VERSION)
-      << doc["tamis"]["version"];
+  EXPECT_EQ(doc["tamis"]["version"].get<std::string>(), TAMIS_VERSION) << doc["tamis"]["version"];
   EXPECT_FALSE(doc["tamis"].contains("statusDetail"));
   EXPECT_EQ(doc["tamis"]["diagnostics"], json::array());
 }
 
 TEST(JsonWriter, ArchiveMembersCarryEmbeddedFileDetails) {
-  EXPECT_FALSE(write(base_result())["resourcesAffected"]["s3Object"].contains(
-      "embeddedFileDetails"));
+  EXPECT_FALSE(
+      write(base_result())["resourcesAffected"]["s3Object"].contains("embeddedFileDetails"));
   ObjectResult member = base_result();
   member.path = "backup.tar.gz/exports/users.csv";
   member.embedded = EmbeddedFile{"exports/users.csv", 18422, 1704067200};
@@ -343,8 +342,8 @@ TEST(JsonWriterSegments, CellsAndRecordsGoToTheirOwnArrays) {
   ssn.occurrences = {in_cell, in_record};
   result.detections.push_back(ssn);
   const auto doc = nlohmann::json::parse(result_to_json(result, {}));
-  const auto& occurrences = doc["classificationDetails"]["result"]["sensitiveData"][0]
-                                  ["detections"][0]["occurrences"];
+  const auto& occurrences =
+      doc["classificationDetails"]["result"]["sensitiveData"][0]["detections"][0]["occurrences"];
   EXPECT_EQ(occurrences["lineRanges"].size(), 0U);
   ASSERT_EQ(occurrences["cells"].size(), 1U);
   EXPECT_EQ(occurrences["cells"][0]["row"], 3);

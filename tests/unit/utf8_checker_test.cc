@@ -62,7 +62,9 @@ TEST(Utf8CheckerSkipValid, DecodedTextIsNotRead) {
 TEST(Utf8CheckerSkipValid, OpenCharacterIsStillDecided) {
   Utf8Checker closed;
   closed.feed("ab\xC3");
-  closed.skip_valid("\xA9" "cd");  // finishes the é the raw bytes opened
+  closed.skip_valid(
+      "\xA9"
+      "cd");  // finishes the é the raw bytes opened
   closed.finish();
   EXPECT_TRUE(closed.valid());
 
