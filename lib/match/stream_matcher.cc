@@ -351,9 +351,15 @@ void StreamMatcher::batch_candidates(std::size_t batch_window, std::vector<Candi
   out.clear();
   const std::uint64_t w0 = region_batch_.origin(batch_window);
   for (const RegionBatch::Hit& h : region_batch_.hits(batch_window)) {
-    if (h.from == w0 && w0 != 0) continue;  // the context byte, as in region_candidates
-    keep_leftmost(out, h.from, h.to);
+    keep_region_match(out, w0, h.from, h.to);
   }
+}
+
+void StreamMatcher::keep_region_match(std::vector<Candidate>& candidates, std::uint64_t w0,
+                                      std::uint64_t start, std::uint64_t end) {
+  // The byte before a region's window is context only; a match starting on it is not the region's.
+  if (start == w0 && w0 != 0) return;
+  keep_leftmost(candidates, start, end);
 }
 
 void StreamMatcher::region_candidates(std::uint32_t rule_index, const Cluster& region,
@@ -378,8 +384,7 @@ void StreamMatcher::region_candidates(std::uint32_t rule_index, const Cluster& r
       if (auto start = leftmost_start(rule_index, end, lowest)) out.push_back({*start, end, 0});
       continue;
     }
-    if (h.from == 0 && w0 != 0) continue;
-    keep_leftmost(out, w0 + h.from, end);
+    keep_region_match(out, w0, w0 + h.from, end);
   }
 }
 

@@ -151,6 +151,9 @@ class StreamMatcher {
                                                         const Cluster& region) const;
   void region_candidates(std::uint32_t rule_index, const Cluster& region,
                          std::vector<Candidate>& out);
+  // keep_leftmost for a match found in a region's window starting at w0 (region_window).
+  static void keep_region_match(std::vector<Candidate>& candidates, std::uint64_t w0,
+                                std::uint64_t start, std::uint64_t end);
   // region_candidates from a batch's hits for one window, which must be exact.
   void batch_candidates(std::size_t batch_window, std::vector<Candidate>& out) const;
   bool keyword_start(KeywordHit& hit);
