@@ -4,6 +4,8 @@
 // down shows up at the top. Judge every catalogue change with it (design/ARCHITECTURE.md).
 // Run: build/ci/bench/tamis_pattern_cost [--leave-one-out] [RECOMMENDED|ALL] [MiB]
 //      build/ci/bench/tamis_pattern_cost --dump-text [MiB] > mixed.txt
+// On a shared machine wall time drifts by more than most expressions cost; the leave-one-out in
+// instructions (tamis_pattern_instructions, bench/compare/pattern_instructions.py) does not.
 #include <hs/hs.h>
 
 #include <algorithm>
@@ -14,19 +16,12 @@
 #include <vector>
 
 #include "config/config.h"
-#include "match/keyword_expression.h"
-#include "match/rule_selection.h"
-#include "match/short_keyword_set.h"
+#include "stream_expressions.h"
 #include "text_generator.h"
 
 namespace {
 
-struct Expression {
-  std::string owner;
-  std::string text;
-  unsigned flags;
-  bool short_word = false;  // a keyword the engine finds without Hyperscan (short_keyword_set.h)
-};
+using Expression = tamis::bench::StreamExpression;
 
 struct Cost {
   double mb_per_s = 0;
@@ -111,32 +106,12 @@ int main(int argc, char** argv) {
   const std::size_t mib = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 32;
   const std::string text = tamis::bench::generate_text(mib << 20);
 
-  auto managed = tamis::match::select_managed(config);
-  if (!managed) {
-    std::fprintf(stderr, "%s\n", managed.error().message.c_str());
+  auto collected = tamis::bench::stream_expressions(config);
+  if (!collected) {
+    std::fprintf(stderr, "%s\n", collected.error().message.c_str());
     return 1;
   }
-  std::vector<Expression> expressions;
-  std::vector<std::string> seen_keywords;
-  for (const tamis::ManagedIdentifier* mdi : *managed) {
-    if (mdi->keyword_required) {
-      for (std::string_view keyword : mdi->keywords) {
-        std::string lowered(keyword);
-        for (char& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (std::find(seen_keywords.begin(), seen_keywords.end(), lowered) != seen_keywords.end()) {
-          continue;
-        }
-        seen_keywords.push_back(lowered);
-        expressions.push_back({"keyword \"" + lowered + "\"",
-                               tamis::match::keyword_expression(lowered), HS_FLAG_CASELESS,
-                               tamis::match::ShortKeywordSet::fits(lowered)});
-      }
-      continue;
-    }
-    for (std::string_view pattern : mdi->patterns) {
-      expressions.push_back({std::string(mdi->id), std::string(pattern), 0});
-    }
-  }
+  const std::vector<Expression>& expressions = *collected;
 
   struct Row {
     const Expression* expression;

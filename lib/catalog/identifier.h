@@ -78,6 +78,13 @@ struct ManagedIdentifier {
   // literal key name (`aws_secret_access_key = `) as a fast, precise anchor while the result points
   // at the secret itself.
   std::uint16_t report_tail_bytes = 0;
+  // A literal every match contains (ASCII letters, digits, '-' or '_', at least four bytes, matched
+  // caselessly), starting at most `anchor_lead` bytes into the match. When set, the patterns leave
+  // the stream database: it finds the anchor, and the patterns are searched only in the window
+  // around each of its hits. Worth it where Hyperscan pays per byte for a pattern's tail (a repeat
+  // such as Basic credentials' `[A-Za-z0-9+/]{4,1024}` reports one end per byte).
+  std::string_view anchor = {};
+  std::uint8_t anchor_lead = 0;
 };
 
 }  // namespace tamis

@@ -13,7 +13,7 @@ Engine::~Engine() = default;
 
 Result<std::shared_ptr<const Engine>> Engine::build(const Config& config,
                                                     const BuildOptions& options) {
-  auto rules = match::compile_rules(config, options.databases);
+  auto rules = match::compile_rules(config, options.databases, options.use_anchors);
   if (!rules) return rules.error();
   return std::shared_ptr<const Engine>(new Engine(config, std::move(*rules)));
 }

@@ -20,6 +20,9 @@ class DatabaseStore;   // lib/match/database_store.h
 struct BuildOptions {
   // Databases to load instead of compiling (a serialised engine, engine/engine_image.h).
   const match::DatabaseStore* databases = nullptr;
+  // False compiles anchored identifiers' patterns into the stream database like the others
+  // (ManagedIdentifier::anchor): only for tests that check anchoring changes no finding.
+  bool use_anchors = true;
 };
 
 class Engine {

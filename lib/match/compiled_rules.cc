@@ -63,7 +63,8 @@ std::string custom_owner(const CustomIdentifierSpec& spec) {
 
 class RuleCompiler {
  public:
-  RuleCompiler(const Config& config, const DatabaseStore* store) : config_(config), store_(store) {
+  RuleCompiler(const Config& config, const DatabaseStore* store, bool use_anchors)
+      : config_(config), store_(store), use_anchors_(use_anchors) {
     out_ = std::make_unique<CompiledRules>();
     out_->start_mode = config.start_offset_mode;
   }
@@ -131,9 +132,13 @@ class RuleCompiler {
   // Keyword-bound rules stay out of the stream database: they are searched only in the window
   // around a hit of one of their keywords, which Macie requires anyway. Broad digit-run formats
   // (licences, tax numbers) then cost nothing on text without their keywords.
-  void register_rule(Rule&& rule, std::uint32_t rule_index, const std::string& owner) {
-    rule.keyword_gated = rule.proximity != Proximity::kNone;
-    if (rule.keyword_gated) {
+  void register_rule(Rule&& rule, std::uint32_t rule_index, const std::string& owner,
+                     std::optional<std::uint32_t> anchor = std::nullopt) {
+    rule.keyword_gated = rule.proximity != Proximity::kNone || anchor.has_value();
+    if (anchor) {
+      if (out_->keyword_rules.size() <= *anchor) out_->keyword_rules.resize(*anchor + 1);
+      out_->keyword_rules[*anchor].push_back(rule_index);
+    } else if (rule.keyword_gated) {
       for (std::uint32_t k : rule.keywords) {
         if (out_->keyword_rules.size() <= k) out_->keyword_rules.resize(k + 1);
         out_->keyword_rules[k].push_back(rule_index);
@@ -211,7 +216,53 @@ class RuleCompiler {
       std::vector<std::string_view> keywords(mdi.keywords.begin(), mdi.keywords.end());
       if (auto e = add_keywords(rule, keywords, owner)) return e;
     }
-    register_rule(std::move(rule), index, owner);
+    std::optional<std::uint32_t> anchor;
+    if (!mdi.anchor.empty()) {
+      if (auto e = check_anchor(mdi, owner)) return e;
+      if (use_anchors_) {
+        auto found = keyword_index(mdi.anchor, owner);
+        if (!found) return found.error();
+        anchor = *found;
+        rule.anchored = true;
+        rule.anchor_lead = mdi.anchor_lead;
+        // The region reaches back to the byte before the lead, from a hit that may end a whole
+        // anchor after the previous feed.
+        rule.lookback_bytes = std::max<std::uint32_t>(
+            rule.lookback_bytes,
+            static_cast<std::uint32_t>(mdi.anchor.size()) + mdi.anchor_lead + 1);
+      }
+    }
+    register_rule(std::move(rule), index, owner, anchor);
+    return std::nullopt;
+  }
+
+  // What an anchor must be for the region around its hits to hold every match. That each pattern
+  // really forces it is the catalogue's promise; this catches the slips text can show: an anchor
+  // the pattern does not spell out, or one the keyword machinery would read differently (a space
+  // stands for separators there, and keywords under four bytes take another path).
+  static std::optional<Error> check_anchor(const ManagedIdentifier& mdi, const std::string& owner) {
+    auto lower = [](std::string_view text) {
+      std::string out(text);
+      for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      }
+      return out;
+    };
+    const std::string anchor = lower(mdi.anchor);
+    const bool plain = std::all_of(anchor.begin(), anchor.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    });
+    if (!plain || anchor.size() < 4 || mdi.keyword_required) {
+      return Error{owner + ": anchor \"" + std::string(mdi.anchor) +
+                   "\" must be four or more letters, digits, '-' or '_', on an identifier that "
+                   "requires no keywords"};
+    }
+    for (std::string_view pattern : mdi.patterns) {
+      if (lower(pattern).find(anchor) == std::string::npos) {
+        return Error{owner + ": anchor \"" + std::string(mdi.anchor) + "\" is not in pattern " +
+                     std::string(pattern)};
+      }
+    }
     return std::nullopt;
   }
 
@@ -318,6 +369,7 @@ class RuleCompiler {
 
   const Config& config_;
   const DatabaseStore* store_;
+  bool use_anchors_;
   std::unique_ptr<CompiledRules> out_;
   ExpressionSet stream_set_;
   std::vector<std::string> keyword_expressions_;
@@ -332,8 +384,9 @@ bool Rule::has_keyword(std::uint32_t keyword) const {
 }
 
 Result<std::unique_ptr<const CompiledRules>> compile_rules(const Config& config,
-                                                           const DatabaseStore* store) {
-  return RuleCompiler(config, store).run();
+                                                           const DatabaseStore* store,
+                                                           bool use_anchors) {
+  return RuleCompiler(config, store, use_anchors).run();
 }
 
 }  // namespace tamis::match

@@ -51,6 +51,11 @@ struct Rule {
   Proximity proximity = Proximity::kNone;
   // Searched only around its keywords' hits, not in the stream database (compiled_rules.cc).
   bool keyword_gated = false;
+  // Keyword-gated by its anchor literal (ManagedIdentifier::anchor) rather than by keywords: each
+  // hit of the anchor opens a region for matches starting from `anchor_lead` bytes before it up
+  // to its start. No proximity condition; the anchor is in the match itself.
+  bool anchored = false;
+  std::uint32_t anchor_lead = 0;
   std::uint32_t keyword_distance = 0;  // characters
 
   std::vector<std::string> ignore_words;  // case-sensitive substrings that drop a match
@@ -110,8 +115,11 @@ struct CompiledRules {
 
 // Compiles the managed identifiers the selector picks, the custom identifiers and allow lists.
 // Databases `store` holds are loaded instead of compiled (may be null).
+// `use_anchors` false puts anchored identifiers' patterns in the stream database like the others:
+// only to check that anchoring changes no finding.
 Result<std::unique_ptr<const CompiledRules>> compile_rules(const Config& config,
-                                                           const DatabaseStore* store = nullptr);
+                                                           const DatabaseStore* store = nullptr,
+                                                           bool use_anchors = true);
 
 // Case-folds text the way allow-list literals are compared (ICU full case folding).
 std::string fold_case(std::string_view text);

@@ -178,9 +178,9 @@ void StreamMatcher::route_hits() {
     const Rule& rule = rules_.rules[target.index];
     // decide_cluster drops a candidate whose end fails the end boundary whatever its start, so
     // such a hit is dropped here, before it costs a place in a cluster and a start search. A
-    // repeat such as Basic credentials' `[A-Za-z0-9+/]{4,1024}` reports an end at every byte of
-    // the run, of which only the last (and those after '+' or '/') can pass.
-    if ((rule.boundaries & kBoundaryEnd) != 0 && !boundary_at(hit.to)) continue;
+    // repeat such as `[A-Za-z0-9+/]{4,1024}` reports an end at every byte of the run, of which
+    // only the last (and those after '+' or '/') can pass.
+    if (!can_end_at(rule, hit.to)) continue;
     RuleState& state = states_[target.index];
     if (state.clusters.empty() || hit.to > state.clusters.back().max_end + rule.max_width ||
         state.clusters.back().max_end - state.clusters.back().min_end > kMaxClusterSpan) {
@@ -198,22 +198,29 @@ void StreamMatcher::open_region(std::uint32_t rule_index, std::uint32_t keyword,
   const Rule& rule = rules_.rules[rule_index];
   const std::uint64_t keyword_width = rules_.keyword_max_width[keyword];
   const std::uint64_t keyword_start = keyword_end > keyword_width ? keyword_end - keyword_width : 0;
-  // The rules of one keyword hit are opened one after the other, mostly with the same distance:
-  // the reach in characters is measured once for them.
-  KeywordReach& reach = keyword_reach_;
-  if (reach.keyword_end != keyword_end || reach.keyword_start != keyword_start ||
-      reach.distance != rule.keyword_distance) {
-    // A match after the keyword starts at most keyword_distance characters past its end; one
-    // before it ends at most keyword_distance characters before its start.
-    reach = {keyword_start, keyword_end, rule.keyword_distance,
-             window_.back_by_chars(keyword_start, rule.keyword_distance),
-             window_.forward_by_chars(keyword_end, rule.keyword_distance)};
-  }
   std::uint64_t lowest_start = keyword_start;
-  std::uint64_t highest_end = reach.last_start;
-  if (rule.proximity == Proximity::kEitherSide) {
-    lowest_start = reach.first_end > rule.max_width ? reach.first_end - rule.max_width : 0;
-    highest_end = reach.last_start + rule.max_width;
+  std::uint64_t highest_end = keyword_start;
+  if (rule.anchored) {
+    // The anchor is in the match, at most anchor_lead bytes after its start (its width is exact:
+    // anchors are plain literals).
+    lowest_start = keyword_start > rule.anchor_lead ? keyword_start - rule.anchor_lead : 0;
+  } else {
+    // The rules of one keyword hit are opened one after the other, mostly with the same distance:
+    // the reach in characters is measured once for them.
+    KeywordReach& reach = keyword_reach_;
+    if (reach.keyword_end != keyword_end || reach.keyword_start != keyword_start ||
+        reach.distance != rule.keyword_distance) {
+      // A match after the keyword starts at most keyword_distance characters past its end; one
+      // before it ends at most keyword_distance characters before its start.
+      reach = {keyword_start, keyword_end, rule.keyword_distance,
+               window_.back_by_chars(keyword_start, rule.keyword_distance),
+               window_.forward_by_chars(keyword_end, rule.keyword_distance)};
+    }
+    highest_end = reach.last_start;
+    if (rule.proximity == Proximity::kEitherSide) {
+      lowest_start = reach.first_end > rule.max_width ? reach.first_end - rule.max_width : 0;
+      highest_end = reach.last_start + rule.max_width;
+    }
   }
   RuleState& state = states_[rule_index];
   std::uint64_t end_limit = kOpenEnd;
@@ -347,18 +354,26 @@ std::pair<std::uint64_t, std::uint64_t> StreamMatcher::region_window(const Rule&
   return {w0, std::max(w0, w1)};
 }
 
-void StreamMatcher::batch_candidates(std::size_t batch_window, std::vector<Candidate>& out) const {
+void StreamMatcher::batch_candidates(const Rule& rule, std::size_t batch_window,
+                                     std::vector<Candidate>& out) const {
   out.clear();
   const std::uint64_t w0 = region_batch_.origin(batch_window);
   for (const RegionBatch::Hit& h : region_batch_.hits(batch_window)) {
-    keep_region_match(out, w0, h.from, h.to);
+    keep_region_match(rule, out, w0, h.from, h.to);
   }
 }
 
-void StreamMatcher::keep_region_match(std::vector<Candidate>& candidates, std::uint64_t w0,
-                                      std::uint64_t start, std::uint64_t end) {
+bool StreamMatcher::can_end_at(const Rule& rule, std::uint64_t end) const {
+  return (rule.boundaries & kBoundaryEnd) == 0 || boundary_at(end);
+}
+
+void StreamMatcher::keep_region_match(const Rule& rule, std::vector<Candidate>& candidates,
+                                      std::uint64_t w0, std::uint64_t start,
+                                      std::uint64_t end) const {
   // The byte before a region's window is context only; a match starting on it is not the region's.
   if (start == w0 && w0 != 0) return;
+  // decide_cluster would drop it: a run like `[A-Za-z0-9+/]{4,1024}` ends at every byte.
+  if (!can_end_at(rule, end)) return;
   keep_leftmost(candidates, start, end);
 }
 
@@ -376,6 +391,7 @@ void StreamMatcher::region_candidates(std::uint32_t rule_index, const Cluster& r
   for (const Hit& h : scan_hits_) {
     const std::uint64_t end = w0 + h.to;
     if (probe) {
+      if (!can_end_at(rule, end)) continue;
       // The probe already returns the leftmost start: one probe per distinct end.
       const bool seen =
           std::any_of(out.begin(), out.end(), [&](const Candidate& c) { return c.end == end; });
@@ -384,7 +400,7 @@ void StreamMatcher::region_candidates(std::uint32_t rule_index, const Cluster& r
       if (auto start = leftmost_start(rule_index, end, lowest)) out.push_back({*start, end, 0});
       continue;
     }
-    keep_region_match(out, w0, w0 + h.from, end);
+    keep_region_match(rule, out, w0, w0 + h.from, end);
   }
 }
 
@@ -477,7 +493,7 @@ void StreamMatcher::decide_cluster(std::uint32_t rule_index, const Cluster& clus
   };
   std::vector<Candidate>& queue = queue_;
   if (batch_window != kNotBatched) {
-    batch_candidates(batch_window, queue);
+    batch_candidates(rule, batch_window, queue);
   } else if (cluster.gated) {
     region_candidates(rule_index, cluster, queue);
   } else {
@@ -802,6 +818,8 @@ std::vector<std::uint32_t> StreamMatcher::context_rules(const std::vector<std::s
                          (h.to >= name.size() || !word_byte(h.to) || !word_byte(h.to - 1));
       for (std::uint32_t r : rules_.keyword_rules[target.index]) {
         if (rules_.rules[r].proximity == Proximity::kEitherSide && !whole) continue;
+        // An anchor is part of the match, not context: naming a column after it says nothing.
+        if (rules_.rules[r].anchored) continue;
         out.push_back(r);
       }
     }

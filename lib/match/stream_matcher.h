@@ -152,10 +152,14 @@ class StreamMatcher {
   void region_candidates(std::uint32_t rule_index, const Cluster& region,
                          std::vector<Candidate>& out);
   // keep_leftmost for a match found in a region's window starting at w0 (region_window).
-  static void keep_region_match(std::vector<Candidate>& candidates, std::uint64_t w0,
-                                std::uint64_t start, std::uint64_t end);
+  void keep_region_match(const Rule& rule, std::vector<Candidate>& candidates, std::uint64_t w0,
+                         std::uint64_t start, std::uint64_t end) const;
   // region_candidates from a batch's hits for one window, which must be exact.
-  void batch_candidates(std::size_t batch_window, std::vector<Candidate>& out) const;
+  void batch_candidates(const Rule& rule, std::size_t batch_window,
+                        std::vector<Candidate>& out) const;
+  // False when a match of the rule ending at `end` fails its end boundary (decided or not, it
+  // would be dropped).
+  bool can_end_at(const Rule& rule, std::uint64_t end) const;
   bool keyword_start(KeywordHit& hit);
   bool is_whole_word(KeywordHit& hit);
   bool allowed(std::string_view text);

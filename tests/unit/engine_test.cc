@@ -9,6 +9,7 @@
 
 #include "engine/engine_cache.h"
 #include "engine_test_support.h"
+#include "match/compiled_rules.h"
 
 namespace tamis {
 namespace {
@@ -75,13 +76,20 @@ TEST(Engine, EveryChunkingGivesTheSameResult) {
 
 // A base64 run reports a Hyperscan end at every byte; the ends that fail the end boundary are
 // dropped before start recovery. Only the whole value may come out, however the text is fed: an
-// end at the edge of a feed cannot be judged yet and must survive until it can.
-TEST(Engine, RepeatedEndsKeepOnlyTheWholeValueForEveryChunking) {
+// end at the edge of a feed cannot be judged yet and must survive until it can. Both with the
+// pattern in the stream database and searched around its anchor ("authorization"), whose region
+// search reports every end too.
+class RepeatedEnds : public ::testing::TestWithParam<bool> {};
+
+TEST_P(RepeatedEnds, KeepOnlyTheWholeValueForEveryChunking) {
   Config config;
   config.selector = ManagedSelector::kInclude;
   config.managed_ids = {"HTTP_BASIC_AUTH_HEADER"};
   config.reveal_values = true;
-  auto engine = build_or_die(config);
+  auto built = Engine::build(config, BuildOptions{.use_anchors = GetParam()});
+  ASSERT_TRUE(built.ok()) << built.error().message;
+  const std::shared_ptr<const Engine> engine = *built;
+  ASSERT_EQ(engine->rules().rules.at(0).anchored, GetParam());
   Scanner scanner(engine);
   // "bob:pa??word~~" and "carol:>>>???<<<": '+', '/' and '=' end word runs inside the value.
   const std::string text =
@@ -97,6 +105,12 @@ TEST(Engine, RepeatedEndsKeepOnlyTheWholeValueForEveryChunking) {
         << "chunk " << chunk;
   }
 }
+
+// Named "Anchored" and "Streamed": the bool's own names would be "true" and "false".
+std::string anchoring_name(const ::testing::TestParamInfo<bool>& param) {
+  return param.param ? "Anchored" : "Streamed";
+}
+INSTANTIATE_TEST_SUITE_P(Engine, RepeatedEnds, ::testing::Bool(), anchoring_name);
 
 TEST(Engine, UnboundedRegexGetsItsExactStart) {
   auto engine = build_or_die(custom_only({custom("Mail", "[a-z.]+@example\\.com")}));

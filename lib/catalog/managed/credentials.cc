@@ -95,7 +95,10 @@ constexpr ManagedIdentifier kRows[] = {
      .boundaries = kBoundaryEnd,
      .recommended = true,
      .tamis_default = false,
-     .report_tail_bytes = 40},
+     .report_tail_bytes = 40,
+     // "-SecretKey" puts it one byte in.
+     .anchor = "secret",
+     .anchor_lead = 1},
     {.id = "HTTP_BASIC_AUTH_HEADER",
      .category = Category::kCredentials,
      .countries = "ANY",
@@ -108,7 +111,10 @@ constexpr ManagedIdentifier kRows[] = {
      .severity = kAlwaysHigh,
      .boundaries = kBoundaryBoth,
      .recommended = true,
-     .tamis_default = false},
+     .tamis_default = false,
+     // After "Proxy-" when there is one.
+     .anchor = "authorization",
+     .anchor_lead = 6},
     // Key blocks end mid-body, so there is no end boundary to check.
     {.id = "OPENSSH_PRIVATE_KEY",
      .category = Category::kCredentials,
