@@ -30,7 +30,9 @@ namespace {
 constexpr std::string_view kMagic = "TAMISENG";
 // 2: images carry the rules' start databases. A version-1 image would still load, but its start
 // databases would be compiled in every process and a cache would never replace it.
-constexpr std::uint32_t kFormatVersion = 2;
+// 3: anchored identifiers' start databases include the prefix database (start_finder.h), for the
+// same reason.
+constexpr std::uint32_t kFormatVersion = 3;
 constexpr std::size_t kHeaderBytes = 24;
 
 void put_u32(std::string& out, std::uint32_t value) {

@@ -102,9 +102,11 @@ class RuleCompiler {
     return info;
   }
 
+  // `prefix_probes`: the rule is anchored, and probes from candidate starts if its patterns have
+  // no assertions (which a probe would cut off from their context).
   MaybeError add_patterns(Rule& rule, std::span<const std::string_view> patterns,
                           const std::string& owner, std::uint32_t unbounded_width,
-                          bool allow_unbounded) {
+                          bool allow_unbounded, bool prefix_probes = false) {
     std::vector<std::string> expressions;
     rule.min_width = std::numeric_limits<std::uint32_t>::max();
     for (std::string_view pattern : patterns) {
@@ -124,7 +126,8 @@ class RuleCompiler {
       rule.assertion_free = rule.assertion_free && !has_assertion(expression);
       expressions.push_back(std::move(expression));
     }
-    rule.start = std::make_unique<StartFinder>(expressions, store_);
+    rule.start =
+        std::make_unique<StartFinder>(expressions, store_, prefix_probes && rule.assertion_free);
     rule_expressions_ = std::move(expressions);
     return std::nullopt;
   }
@@ -208,7 +211,8 @@ class RuleCompiler {
     rule.report_tail_bytes = mdi.report_tail_bytes;
     rule.profile = mdi.severity;
     const std::string owner = managed_owner(mdi);
-    if (auto e = add_patterns(rule, mdi.patterns, owner, 0, false)) return e;
+    const bool anchored = use_anchors_ && !mdi.anchor.empty();
+    if (auto e = add_patterns(rule, mdi.patterns, owner, 0, false, anchored)) return e;
     if (mdi.keyword_required) {
       if (mdi.keywords.empty()) return Error{owner + ": requires keywords but lists none"};
       rule.proximity = Proximity::kEitherSide;
@@ -219,7 +223,7 @@ class RuleCompiler {
     std::optional<std::uint32_t> anchor;
     if (!mdi.anchor.empty()) {
       if (auto e = check_anchor(mdi, owner)) return e;
-      if (use_anchors_) {
+      if (anchored) {
         auto found = keyword_index(mdi.anchor, owner);
         if (!found) return found.error();
         anchor = *found;

@@ -23,8 +23,9 @@ HsDatabase try_compile(const std::vector<std::string>& expressions, unsigned fla
 
 }  // namespace
 
-StartFinder::StartFinder(std::vector<std::string> expressions, const DatabaseStore* store)
-    : expressions_(std::move(expressions)) {
+StartFinder::StartFinder(std::vector<std::string> expressions, const DatabaseStore* store,
+                         bool prefix_probes)
+    : expressions_(std::move(expressions)), prefix_probes_(prefix_probes) {
   if (store != nullptr) preload(*store);
 }
 
@@ -44,8 +45,11 @@ void StartFinder::preload(const DatabaseStore& store) {
   HsDatabase som = store.load(key("som"));
   HsDatabase probe = som ? nullptr : store.load(key("probe"));
   HsDatabase ends = som ? nullptr : store.load(key("ends"));
+  HsDatabase prefix = prefix_probes_ ? store.load(key("prefix")) : nullptr;
   if (!som && !ends) return;  // not in the store: compiled on first use as usual
+  if (prefix_probes_ && !prefix) return;
   std::call_once(once_, [&] {
+    prefix_db_ = std::move(prefix);
     if (som) {
       db_ = std::move(som);
       method_ = Method::kLeftmostScan;
@@ -59,6 +63,11 @@ void StartFinder::preload(const DatabaseStore& store) {
 }
 
 void StartFinder::compile() const {
+  if (prefix_probes_) {
+    std::vector<std::string> prefixed;
+    for (const auto& e : expressions_) prefixed.push_back("^(?:" + e + ")");
+    prefix_db_ = try_compile(prefixed, 0);
+  }
   if ((db_ = try_compile(expressions_, HS_FLAG_SOM_LEFTMOST))) {
     method_ = Method::kLeftmostScan;
     return;
@@ -73,6 +82,11 @@ void StartFinder::compile() const {
 const hs_database_t* StartFinder::ends_database() const {
   std::call_once(once_, [this] { compile(); });
   return method_ == Method::kLeftmostScan ? db_.get() : ends_db_.get();
+}
+
+const hs_database_t* StartFinder::prefix_database() const {
+  std::call_once(once_, [this] { compile(); });
+  return prefix_db_.get();
 }
 
 StartFinder::Method StartFinder::method() const {

@@ -29,7 +29,9 @@ class StartFinder {
 
   // With a store that holds this finder's databases (a serialised engine), they are taken from it
   // and nothing is compiled, not even on first use.
-  explicit StartFinder(std::vector<std::string> expressions, const DatabaseStore* store = nullptr);
+  // `prefix_probes`: also compile prefix_database() (anchored identifiers, compiled_rules.h).
+  explicit StartFinder(std::vector<std::string> expressions, const DatabaseStore* store = nullptr,
+                       bool prefix_probes = false);
 
   // Compiles on the first call (thread-safe); `db` is null when kUnavailable.
   Method method() const;
@@ -37,12 +39,19 @@ class StartFinder {
   // A database reporting every match end of the patterns in a buffer: the SOM database itself, or
   // with kAnchoredProbe a plain block database of the patterns.
   const hs_database_t* ends_database() const;
+  // Every end of a match that starts at the buffer's first byte: the patterns anchored at the
+  // start, without start-of-match tracking. Null unless built with prefix probes (or when it does
+  // not compile). Hyperscan stops such a scan as soon as no match can still go on, so a probe
+  // costs about a call however long the buffer, where a start-tracking scan of a window pays per
+  // byte and, for a repeat, a reverse search per end.
+  const hs_database_t* prefix_database() const;
 
   // Compiles now if not done yet and visits each database under the key a store files it by, so
   // a serialised engine carries them and its first scan compiles nothing.
   template <class Visit>
   void for_each_database(Visit&& visit) const {
     method();
+    if (prefix_db_) visit(key("prefix"), prefix_db_.get());
     if (method_ == Method::kLeftmostScan) {
       visit(key("som"), db_.get());
       return;
@@ -62,7 +71,9 @@ class StartFinder {
   mutable std::once_flag once_;
   mutable HsDatabase db_;
   mutable HsDatabase ends_db_;
+  mutable HsDatabase prefix_db_;
   mutable Method method_ = Method::kUnavailable;
+  bool prefix_probes_ = false;
   bool preloaded_ = false;
 };
 

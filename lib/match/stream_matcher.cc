@@ -244,17 +244,21 @@ void StreamMatcher::open_region(std::uint32_t rule_index, std::uint32_t keyword,
   auto& clusters = state.clusters;
   auto after = clusters.end();
   while (after != clusters.begin() && std::prev(after)->min_end > lowest_start) --after;
+  // An anchored region keeps its anchors' hits: probe_candidates starts from them.
+  const Hit anchor{keyword, keyword_start, keyword_end};
   if (after != clusters.begin()) {
     Cluster& before = *std::prev(after);
     if (!before.open && lowest_start <= before.max_end &&
         before.max_end - before.min_end <= kMaxClusterSpan) {
       before.max_end = std::max(before.max_end, highest_end);
       before.end_limit = std::max(before.end_limit, end_limit);
+      if (rule.anchored) before.hits.push_back(anchor);
       return;
     }
   }
   Cluster region{lowest_start, highest_end, {}, true};
   region.end_limit = end_limit;
+  if (rule.anchored) region.hits.push_back(anchor);
   clusters.insert(after, std::move(region));
 }
 
@@ -271,7 +275,7 @@ void StreamMatcher::decide_ready_clusters(bool final, MatchSink& sink) {
     };
     std::size_t count = 0;
     while (count < state.clusters.size() && ready(state.clusters[count])) ++count;
-    if (count >= 2 && rule.keyword_gated && rule.assertion_free) {
+    if (count >= 2 && rule.keyword_gated && rule.assertion_free && !probes(rule)) {
       decide_batched_regions(r, count, sink);
       continue;
     }
@@ -331,8 +335,8 @@ const hs_database_t* StreamMatcher::start_database(std::uint32_t rule_index) {
   if (db == nullptr || scratch_fits_[rule_index]) return db;
   hs_scratch_t* scratch = scratch_.release();
   bool ok = hs_alloc_scratch(db, &scratch) == HS_SUCCESS;
-  if (ok && finder.ends_database() != nullptr) {
-    ok = hs_alloc_scratch(finder.ends_database(), &scratch) == HS_SUCCESS;
+  for (const hs_database_t* other : {finder.ends_database(), finder.prefix_database()}) {
+    if (ok && other != nullptr) ok = hs_alloc_scratch(other, &scratch) == HS_SUCCESS;
   }
   scratch_.reset(scratch);
   if (!ok) return nullptr;
@@ -401,6 +405,38 @@ void StreamMatcher::region_candidates(std::uint32_t rule_index, const Cluster& r
       continue;
     }
     keep_region_match(rule, out, w0, w0 + h.from, end);
+  }
+}
+
+bool StreamMatcher::probes(const Rule& rule) {
+  return rule.anchored && rule.start->prefix_database() != nullptr;
+}
+
+void StreamMatcher::probe_candidates(std::uint32_t rule_index, const Cluster& region,
+                                     std::vector<Candidate>& out) {
+  const Rule& rule = rules_.rules[rule_index];
+  out.clear();
+  if (start_database(rule_index) == nullptr) return;  // grows the scratch for the prefix database
+  const hs_database_t* db = rule.start->prefix_database();
+  // A match holds an anchor at most anchor_lead bytes after its start, so its start is one of
+  // these: each anchor's start and the lead bytes before it, inside the region.
+  std::vector<std::uint64_t>& starts = ends_;
+  starts.clear();
+  const std::uint64_t lowest = std::max(region.min_end, window_.begin());
+  for (const Hit& anchor : region.hits) {
+    const std::uint64_t first = anchor.from > rule.anchor_lead ? anchor.from - rule.anchor_lead : 0;
+    for (std::uint64_t s = std::max(first, lowest); s <= anchor.from; ++s) starts.push_back(s);
+  }
+  std::sort(starts.begin(), starts.end());
+  starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+  const std::uint64_t limit = std::min<std::uint64_t>(offset_, region.end_limit);
+  for (std::uint64_t s : starts) {
+    if (s >= limit) break;
+    const std::uint64_t w1 = std::min<std::uint64_t>(limit, s + rule.max_width);
+    block_scan(db, window_.view(s, w1, scratch_text_), scan_hits_);
+    for (const Hit& h : scan_hits_) {
+      if (can_end_at(rule, s + h.to)) keep_leftmost(out, s, s + h.to);
+    }
   }
 }
 
@@ -494,6 +530,8 @@ void StreamMatcher::decide_cluster(std::uint32_t rule_index, const Cluster& clus
   std::vector<Candidate>& queue = queue_;
   if (batch_window != kNotBatched) {
     batch_candidates(rule, batch_window, queue);
+  } else if (cluster.gated && probes(rule)) {
+    probe_candidates(rule_index, cluster, queue);
   } else if (cluster.gated) {
     region_candidates(rule_index, cluster, queue);
   } else {

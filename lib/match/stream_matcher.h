@@ -151,6 +151,11 @@ class StreamMatcher {
                                                         const Cluster& region) const;
   void region_candidates(std::uint32_t rule_index, const Cluster& region,
                          std::vector<Candidate>& out);
+  // An anchored rule's region is decided by probing from each start its anchors allow
+  // (StartFinder::prefix_database) rather than by searching the whole window.
+  static bool probes(const Rule& rule);
+  void probe_candidates(std::uint32_t rule_index, const Cluster& region,
+                        std::vector<Candidate>& out);
   // keep_leftmost for a match found in a region's window starting at w0 (region_window).
   void keep_region_match(const Rule& rule, std::vector<Candidate>& candidates, std::uint64_t w0,
                          std::uint64_t start, std::uint64_t end) const;

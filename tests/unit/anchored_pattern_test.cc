@@ -163,9 +163,10 @@ void expect_same(const ObjectResult& anchored, const ObjectResult& streamed,
   }
 }
 
+// Anchored, and decided by probes from the starts its anchors allow (the prefix database).
 bool is_anchored(const Engine& engine, std::string_view type) {
   for (const match::Rule& rule : engine.rules().rules) {
-    if (rule.type == type) return rule.anchored;
+    if (rule.type == type) return rule.anchored && rule.start->prefix_database() != nullptr;
   }
   return false;
 }

@@ -145,12 +145,19 @@ TEST(EngineImage, StartDatabasesTravelWithTheImage) {
   const LoadedEngine loaded = deserialize_engine(*serialize_engine(*engine));
   ASSERT_EQ(loaded.fault, ImageFault::kNone) << loaded.message;
   ASSERT_FALSE(loaded.engine->rules().rules.empty());
+  std::size_t anchored = 0;
   for (const match::Rule& rule : loaded.engine->rules().rules) {
     EXPECT_TRUE(rule.start->preloaded()) << rule.type;
     EXPECT_EQ(rule.start->method(),
               engine->rules().rules[&rule - loaded.engine->rules().rules.data()].start->method())
         << rule.type;
+    // Anchored identifiers probe with a prefix database, which travels too.
+    if (rule.anchored) {
+      ++anchored;
+      EXPECT_NE(rule.start->prefix_database(), nullptr) << rule.type;
+    }
   }
+  EXPECT_GE(anchored, 2U);
 }
 
 TEST(EngineImage, EmptyEngineAndSomModeRoundTrip) {
@@ -196,8 +203,9 @@ TEST(EngineImage, ImagesFromOtherVersionsAreRefusedAsVersion) {
   const std::string image = *serialize_engine(*engine);
   const std::string payload = image.substr(24);
 
-  // The format before (no start databases) and the one after are both refused as versions.
-  for (char format : {'\x01', '\x03'}) {
+  // The formats before (no start databases; no prefix databases) and the one after are all
+  // refused as versions.
+  for (char format : {'\x01', '\x02', '\x04'}) {
     std::string other_format = image;
     other_format[8] = format;
     EXPECT_EQ(deserialize_engine(other_format).fault, ImageFault::kVersion);
