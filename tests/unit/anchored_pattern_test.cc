@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "base64_test_support.h"
 #include "engine_test_support.h"
 #include "match/compiled_rules.h"
 
@@ -70,22 +71,6 @@ class Text {
     return out;
   }
 
-  static std::string base64(std::string_view bytes) {
-    static constexpr char kAlphabet[] =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    for (std::size_t i = 0; i < bytes.size(); i += 3) {
-      std::uint32_t group = static_cast<unsigned char>(bytes[i]) << 16;
-      if (i + 1 < bytes.size()) group |= static_cast<unsigned char>(bytes[i + 1]) << 8;
-      if (i + 2 < bytes.size()) group |= static_cast<unsigned char>(bytes[i + 2]);
-      out += kAlphabet[(group >> 18) & 63];
-      out += kAlphabet[(group >> 12) & 63];
-      out += i + 1 < bytes.size() ? kAlphabet[(group >> 6) & 63] : '=';
-      out += i + 2 < bytes.size() ? kAlphabet[group & 63] : '=';
-    }
-    return out;
-  }
-
   std::string basic_header() {
     std::string out = pick_of({"", "", "Proxy-", "proxy-", "x-"});
     out += pick_of({"Authorization", "authorization", "AUTHORIZATION", "Authorisation"});
@@ -99,11 +84,12 @@ class Text {
         out += run(1000 + pick(60), pick(2) == 0);
         break;
       case 1:  // another header inside the value
-        out += run(pick(12), false) + "Authorization: Basic " + base64("eve:" + run(9, false));
+        out += run(pick(12), false) + "Authorization: Basic " +
+               testing_support::encode_base64("eve:" + run(9, false));
         break;
       default: {
         std::string credentials = run(1 + pick(10), false) + ":" + run(pick(30), true);
-        out += base64(credentials);
+        out += testing_support::encode_base64(credentials);
         break;
       }
     }

@@ -10,6 +10,7 @@
 
 #include "archive/byte_source.h"
 #include "archive_test_support.h"
+#include "base64_test_support.h"
 #include "decode/base64_stream.h"
 #include "decode/quoted_printable_stream.h"
 #include "extract/mime_header.h"
@@ -18,33 +19,12 @@ namespace tamis {
 namespace {
 
 using archive_test::StringSource;
+using testing_support::encode_base64;
 
 std::string read_all(ByteSource& source) {
   std::string out;
   std::string_view chunk;
   while (source.pull(chunk) == Pull::kData) out += chunk;
-  return out;
-}
-
-std::string encode_base64(std::string_view bytes, std::size_t line_length) {
-  constexpr std::string_view kAlphabet =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  std::size_t on_line = 0;
-  for (std::size_t i = 0; i < bytes.size(); i += 3) {
-    std::uint32_t group = static_cast<unsigned char>(bytes[i]) << 16;
-    if (i + 1 < bytes.size()) group |= static_cast<unsigned char>(bytes[i + 1]) << 8;
-    if (i + 2 < bytes.size()) group |= static_cast<unsigned char>(bytes[i + 2]);
-    out += kAlphabet[(group >> 18) & 63];
-    out += kAlphabet[(group >> 12) & 63];
-    out += i + 1 < bytes.size() ? kAlphabet[(group >> 6) & 63] : '=';
-    out += i + 2 < bytes.size() ? kAlphabet[group & 63] : '=';
-    on_line += 4;
-    if (line_length > 0 && on_line >= line_length) {
-      out += "\r\n";
-      on_line = 0;
-    }
-  }
   return out;
 }
 

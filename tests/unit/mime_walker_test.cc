@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "archive/byte_source.h"
+#include "base64_test_support.h"
 
 namespace tamis {
 namespace {
@@ -131,21 +132,9 @@ std::string crlf(std::string_view lf_text) {
   return out;
 }
 
+// MIME's 76-character lines.
 std::string encode_base64(std::string_view bytes) {
-  constexpr std::string_view kAlphabet =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  for (std::size_t i = 0; i < bytes.size(); i += 3) {
-    std::uint32_t group = static_cast<unsigned char>(bytes[i]) << 16;
-    if (i + 1 < bytes.size()) group |= static_cast<unsigned char>(bytes[i + 1]) << 8;
-    if (i + 2 < bytes.size()) group |= static_cast<unsigned char>(bytes[i + 2]);
-    out += kAlphabet[(group >> 18) & 63];
-    out += kAlphabet[(group >> 12) & 63];
-    out += i + 1 < bytes.size() ? kAlphabet[(group >> 6) & 63] : '=';
-    out += i + 2 < bytes.size() ? kAlphabet[group & 63] : '=';
-    if ((i / 3 + 1) % 19 == 0) out += "\r\n";  // 76-character lines
-  }
-  return out;
+  return testing_support::encode_base64(bytes, 76);
 }
 
 constexpr std::string_view kSimple =
