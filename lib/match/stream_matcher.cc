@@ -698,20 +698,16 @@ std::uint64_t StreamMatcher::keep_from() const {
 StreamMatcher::Status StreamMatcher::retire(std::uint64_t keep_from, MatchSink& sink) {
   keep_from = std::max(keep_from, window_.begin());
   // Positions about to leave the window get their line and column now, walking forward once.
-  struct Event {
-    std::uint64_t pos;
-    std::size_t index;
-    bool is_end;
-  };
-  std::vector<Event> events;
+  std::vector<RetireEvent>& events = retire_events_;
+  events.clear();
   for (std::size_t i = 0; i < pending_.size(); ++i) {
     const Pending& p = pending_[i];
     if (p.line == 0 && p.start < keep_from) events.push_back({p.start, i, false});
     if (p.end_line == 0 && p.end - 1 < keep_from) events.push_back({p.end - 1, i, true});
   }
   std::sort(events.begin(), events.end(),
-            [](const Event& a, const Event& b) { return a.pos < b.pos; });
-  for (const Event& e : events) {
+            [](const RetireEvent& a, const RetireEvent& b) { return a.pos < b.pos; });
+  for (const RetireEvent& e : events) {
     lines_.advance_to(e.pos, window_);
     Pending& p = pending_[e.index];
     if (e.is_end) {
@@ -723,11 +719,20 @@ StreamMatcher::Status StreamMatcher::retire(std::uint64_t keep_from, MatchSink& 
   }
   lines_.advance_to(keep_from, window_);
 
-  // Hand over located occurrences in text order; keep the rest waiting.
-  std::vector<Pending> done;
-  std::vector<Pending> waiting;
-  for (Pending& p : pending_) (p.end_line != 0 ? done : waiting).push_back(std::move(p));
-  pending_ = std::move(waiting);
+  // Hand over located occurrences in text order; keep the rest waiting, in place. Once per feed:
+  // buffers are reused rather than allocated every time.
+  std::vector<Pending>& done = retired_;
+  done.clear();
+  std::size_t waiting = 0;
+  for (Pending& p : pending_) {
+    if (p.end_line != 0) {
+      done.push_back(std::move(p));
+    } else {
+      if (&pending_[waiting] != &p) pending_[waiting] = std::move(p);
+      ++waiting;
+    }
+  }
+  pending_.erase(pending_.begin() + static_cast<std::ptrdiff_t>(waiting), pending_.end());
   std::sort(done.begin(), done.end(),
             [](const Pending& a, const Pending& b) { return a.start < b.start; });
   Status status = Status::kOk;

@@ -114,6 +114,11 @@ class StreamMatcher {
     std::uint64_t end;
     std::uint32_t retries;
   };
+  struct RetireEvent {  // a pending match's start or last byte, about to leave the window
+    std::uint64_t pos;
+    std::size_t index;
+    bool is_end;
+  };
 
   static int on_hit(unsigned int id, unsigned long long from, unsigned long long to,
                     unsigned int flags, void* context);
@@ -192,6 +197,8 @@ class StreamMatcher {
   bool segmented_ = false;
   std::uint64_t next_live_segment_ = 0;
   std::vector<Pending> pending_;
+  std::vector<RetireEvent> retire_events_;  // retire()'s, reused
+  std::vector<Pending> retired_;            // retire()'s, reused
   std::string scratch_text_;
   // Reused buffers of the per-hit work (block scans, candidate heaps), one per use so that no
   // caller's buffer is overwritten by a callee.
