@@ -8,10 +8,10 @@
 namespace tamis::match {
 namespace {
 
-// 32 lanes; memchr from newline to newline (a call per line, lines being tens of bytes) and a
-// plain loop into a 64-bit counter both cost over 10% of a text scan (perf).
+// 64 lanes, one AVX-512 vector; memchr from newline to newline (a call per line, lines being tens
+// of bytes) and a plain loop into a 64-bit counter both cost over 10% of a text scan (perf).
 TAMIS_VECTOR_CLONES std::uint64_t count_newlines(std::string_view bytes) {
-  return count_bytes_where<32>(bytes, [](unsigned char b) { return b == '\n'; })[0];
+  return count_bytes_where<64>(bytes, [](unsigned char b) { return b == '\n'; })[0];
 }
 
 }  // namespace
