@@ -40,22 +40,8 @@ struct Compiled {
   Compiled(const Compiled&) = delete;
   Compiled& operator=(const Compiled&) = delete;
   explicit Compiled(const std::vector<Expression>& expressions) {
-    std::vector<const char*> patterns;
-    std::vector<unsigned> flags;
-    std::vector<unsigned> ids;
-    for (std::size_t i = 0; i < expressions.size(); ++i) {
-      patterns.push_back(expressions[i].text.c_str());
-      flags.push_back(expressions[i].flags);
-      ids.push_back(static_cast<unsigned>(i));
-    }
-    hs_compile_error_t* error = nullptr;
-    if (hs_compile_multi(patterns.data(), flags.data(), ids.data(),
-                         static_cast<unsigned>(patterns.size()), HS_MODE_BLOCK, nullptr, &db,
-                         &error) != HS_SUCCESS) {
-      std::fprintf(stderr, "compile failed: %s\n", error != nullptr ? error->message : "?");
-      hs_free_compile_error(error);
-      std::exit(1);
-    }
+    db = tamis::bench::compile_expressions(expressions, HS_MODE_BLOCK, nullptr);
+    if (db == nullptr) std::exit(1);
     hs_alloc_scratch(db, &scratch);
   }
   ~Compiled() {

@@ -48,29 +48,15 @@ std::string database_path(const std::string& dir, long without) {
 // Compiles `expressions` but the one at `without` (none when negative) and serialises it.
 bool compile_variant(const std::vector<StreamExpression>& expressions, long without,
                      const std::string& path) {
-  std::vector<const char*> patterns;
-  std::vector<unsigned> flags;
-  std::vector<unsigned> ids;
-  for (std::size_t i = 0; i < expressions.size(); ++i) {
-    if (static_cast<long>(i) == without) continue;
-    patterns.push_back(expressions[i].text.c_str());
-    flags.push_back(expressions[i].flags);
-    ids.push_back(static_cast<unsigned>(i));
-  }
   // Valgrind runs no AVX-512: a database built for this machine's AVX-512 would not load under
   // it. AVX2 at most, as Hyperscan picks for any process that callgrind runs.
   hs_platform_info_t platform{};
   if (hs_populate_platform(&platform) != HS_SUCCESS) return false;
   platform.cpu_features &= HS_CPU_FEATURES_AVX2;
-  hs_database_t* db = nullptr;
-  hs_compile_error_t* error = nullptr;
-  if (hs_compile_multi(patterns.data(), flags.data(), ids.data(),
-                       static_cast<unsigned>(patterns.size()), HS_MODE_STREAM, &platform, &db,
-                       &error) != HS_SUCCESS) {
-    std::fprintf(stderr, "compile failed: %s\n", error != nullptr ? error->message : "?");
-    hs_free_compile_error(error);
-    return false;
-  }
+  const std::size_t skip = without < 0 ? expressions.size() : static_cast<std::size_t>(without);
+  hs_database_t* db =
+      tamis::bench::compile_expressions(expressions, HS_MODE_STREAM, &platform, skip);
+  if (db == nullptr) return false;
   char* bytes = nullptr;
   std::size_t size = 0;
   const bool ok =

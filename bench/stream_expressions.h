@@ -7,11 +7,12 @@
 #include <hs/hs.h>
 
 #include <algorithm>
-#include <cctype>
+#include <cstdio>
 #include <string>
 #include <vector>
 
 #include "config/config.h"
+#include "core/ascii_case.h"
 #include "core/result.h"
 #include "match/keyword_expression.h"
 #include "match/rule_selection.h"
@@ -26,42 +27,31 @@ struct StreamExpression {
   bool short_word = false;  // a keyword the engine finds without Hyperscan (short_keyword_set.h)
 };
 
-inline std::string lowered(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 inline Result<std::vector<StreamExpression>> stream_expressions(const Config& config) {
   auto managed = match::select_managed(config);
   if (!managed) return managed.error();
   std::vector<StreamExpression> out;
   std::vector<std::string> seen_keywords;
-  auto add_keyword = [&](std::string keyword, std::string owner) {
+  // Once per distinct keyword, as the engine compiles them.
+  auto add_keyword = [&](const std::string& keyword, std::string owner, bool short_word) {
     if (std::find(seen_keywords.begin(), seen_keywords.end(), keyword) != seen_keywords.end()) {
       return;
     }
     seen_keywords.push_back(keyword);
-    const bool short_word = match::ShortKeywordSet::fits(keyword);
     out.push_back(
         {std::move(owner), match::keyword_expression(keyword), HS_FLAG_CASELESS, short_word});
   };
   for (const ManagedIdentifier* mdi : *managed) {
     if (mdi->keyword_required) {
       for (std::string_view keyword : mdi->keywords) {
-        std::string word = lowered(keyword);
-        add_keyword(word, "keyword \"" + word + "\"");
+        const std::string word = ascii_lowercase(keyword);
+        add_keyword(word, "keyword \"" + word + "\"", match::ShortKeywordSet::fits(word));
       }
       continue;
     }
     if (!mdi->anchor.empty()) {
       // Anchors go to Hyperscan whatever their length (ShortKeywordSet takes keywords only).
-      std::string anchor = lowered(mdi->anchor);
-      if (std::find(seen_keywords.begin(), seen_keywords.end(), anchor) == seen_keywords.end()) {
-        seen_keywords.push_back(anchor);
-        out.push_back({"anchor of " + std::string(mdi->id), match::keyword_expression(anchor),
-                       HS_FLAG_CASELESS, false});
-      }
+      add_keyword(ascii_lowercase(mdi->anchor), "anchor of " + std::string(mdi->id), false);
       continue;
     }
     for (std::string_view pattern : mdi->patterns) {
@@ -69,6 +59,32 @@ inline Result<std::vector<StreamExpression>> stream_expressions(const Config& co
     }
   }
   return out;
+}
+
+// Compiles `expressions` into one database, each reporting its index, leaving out the one at
+// `skip` (none when it is past the end). Null, with Hyperscan's message on stderr, on failure.
+inline hs_database_t* compile_expressions(const std::vector<StreamExpression>& expressions,
+                                          unsigned mode, const hs_platform_info_t* platform,
+                                          std::size_t skip = static_cast<std::size_t>(-1)) {
+  std::vector<const char*> patterns;
+  std::vector<unsigned> flags;
+  std::vector<unsigned> ids;
+  for (std::size_t i = 0; i < expressions.size(); ++i) {
+    if (i == skip) continue;
+    patterns.push_back(expressions[i].text.c_str());
+    flags.push_back(expressions[i].flags);
+    ids.push_back(static_cast<unsigned>(i));
+  }
+  hs_database_t* db = nullptr;
+  hs_compile_error_t* error = nullptr;
+  if (hs_compile_multi(patterns.data(), flags.data(), ids.data(),
+                       static_cast<unsigned>(patterns.size()), mode, platform, &db,
+                       &error) != HS_SUCCESS) {
+    std::fprintf(stderr, "compile failed: %s\n", error != nullptr ? error->message : "?");
+    hs_free_compile_error(error);
+    return nullptr;
+  }
+  return db;
 }
 
 }  // namespace tamis::bench

@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 
+#include "core/ascii_case.h"
 #include "match/expression_set.h"
 #include "match/keyword_expression.h"
 #include "match/rule_selection.h"
@@ -158,10 +159,7 @@ class RuleCompiler {
 
   // Returns the keyword's index, adding it the first time it is seen.
   Result<std::uint32_t> keyword_index(std::string_view keyword, const std::string& owner) {
-    std::string lowered(keyword);
-    for (char& c : lowered) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
+    std::string lowered = ascii_lowercase(keyword);
     KeywordShape shape(lowered);
     std::string expression = shape.expression();
     auto found = keyword_by_expression_.find(expression);
@@ -245,14 +243,7 @@ class RuleCompiler {
   // the pattern does not spell out, or one the keyword machinery would read differently (a space
   // stands for separators there, and keywords under four bytes take another path).
   static std::optional<Error> check_anchor(const ManagedIdentifier& mdi, const std::string& owner) {
-    auto lower = [](std::string_view text) {
-      std::string out(text);
-      for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      }
-      return out;
-    };
-    const std::string anchor = lower(mdi.anchor);
+    const std::string anchor = ascii_lowercase(mdi.anchor);
     const bool plain = std::all_of(anchor.begin(), anchor.end(), [](char c) {
       return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
     });
@@ -262,7 +253,7 @@ class RuleCompiler {
                    "requires no keywords"};
     }
     for (std::string_view pattern : mdi.patterns) {
-      if (lower(pattern).find(anchor) == std::string::npos) {
+      if (ascii_lowercase(pattern).find(anchor) == std::string::npos) {
         return Error{owner + ": anchor \"" + std::string(mdi.anchor) + "\" is not in pattern " +
                      std::string(pattern)};
       }

@@ -122,10 +122,8 @@ std::shared_ptr<const Engine> default_engine(bool use_anchors) {
 }
 
 std::size_t count_of(const ObjectResult& result, std::string_view type) {
-  for (const Detection& d : result.detections) {
-    if (d.type == type) return d.occurrences.size();
-  }
-  return 0;
+  const Detection* d = testing_support::find_detection(result, type);
+  return d != nullptr ? d->occurrences.size() : 0;
 }
 
 void expect_same(const ObjectResult& anchored, const ObjectResult& streamed,
