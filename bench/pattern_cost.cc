@@ -117,10 +117,10 @@ int main(int argc, char** argv) {
   }
   std::vector<Expression> patterns_only;
   std::vector<Expression> keywords_only;
-  std::vector<Expression> stream_database;  // what the engine compiles: no short keywords
+  std::vector<Expression> stream_database;  // what the engine compiles: no word keywords
   for (const Expression& e : expressions) {
     (e.flags == HS_FLAG_CASELESS ? keywords_only : patterns_only).push_back(e);
-    if (!e.short_word) stream_database.push_back(e);
+    if (!e.word_keyword) stream_database.push_back(e);
   }
   const Cost all = measure(expressions, text);
   const Cost pats = measure(patterns_only, text);
@@ -132,7 +132,7 @@ int main(int argc, char** argv) {
   std::printf("%10.0f %10llu  the %zu keywords\n", kws.mb_per_s,
               static_cast<unsigned long long>(kws.matches), keywords_only.size());
   const Cost engine = measure(stream_database, text);
-  std::printf("%10.0f %10llu  all but the %zu short keywords: the engine's stream database\n",
+  std::printf("%10.0f %10llu  all but the %zu word keywords: the engine's stream database\n",
               engine.mb_per_s, static_cast<unsigned long long>(engine.matches),
               expressions.size() - stream_database.size());
   // What each expression costs in company: Hyperscan's speed depends on the set as a whole (its

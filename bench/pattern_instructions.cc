@@ -74,9 +74,9 @@ int compile(const std::string& dir, const std::string& selector, std::size_t mib
     std::fprintf(stderr, "%s\n", collected.error().message.c_str());
     return 1;
   }
-  std::vector<StreamExpression> database;  // what the engine compiles: no short keywords
+  std::vector<StreamExpression> database;  // what the engine compiles: no word keywords
   for (StreamExpression& e : *collected) {
-    if (!e.short_word) database.push_back(std::move(e));
+    if (!e.word_keyword) database.push_back(std::move(e));
   }
   const std::string text = tamis::bench::generate_text(mib << 20);
   if (!write_file(dir + "/text.bin", text.data(), text.size())) return 1;

@@ -1,5 +1,5 @@
 // The match stage: the engine's Hyperscan stream database alone (no-op callback) and its
-// short-keyword finder alone, against the full Scanner on the same mixed text, so the difference
+// word keyword finder alone, against the full Scanner on the same mixed text, so the difference
 // is what the engine adds on top of them (routing hits, start recovery, keywords, validators,
 // results). Then start-of-match recovery
 // alone: the per-rule start databases run on the windows behind the stream database's hits, and
@@ -15,7 +15,7 @@
 
 #include "match/compiled_rules.h"
 #include "match/keyword_expression.h"
-#include "match/short_word_finder.h"
+#include "match/word_keyword_finder.h"
 #include "stage_inputs.h"
 
 namespace tamis {
@@ -66,16 +66,16 @@ void BM_StageMatchFullScanner(benchmark::State& state) {
   bench::run_text_scan_loop(state, scanner, text);
 }
 
-// The short-keyword finder alone (match/short_word_finder.h), on the same text in the 64 KiB feeds
-// the CLI reads: what taking the short keywords out of the stream database costs in return.
-void BM_StageMatchShortWordsOnly(benchmark::State& state) {
+// The word keyword finder alone (match/word_keyword_finder.h), on the same text in the 64 KiB
+// feeds the CLI reads: what taking managed keywords out of the stream database costs in return.
+void BM_StageMatchWordKeywordsOnly(benchmark::State& state) {
   label_selector(state);
   const auto engine = bench::stage_engine(state, bench::selector_config(selector_arg(state)));
   if (!engine) return;
   const CompiledRules& rules = engine->rules();
   const std::string& text = bench::stage_mixed_text();
-  match::ShortWordFinder finder(rules.short_keywords);
-  std::vector<match::ShortKeywordHit> hits;
+  match::WordKeywordFinder finder(rules.short_keywords, rules.long_keywords);
+  std::vector<match::WordKeywordHit> hits;
   constexpr std::size_t kFeed = 64 * 1024;
   for (auto _ : state) {
     hits.clear();
@@ -96,7 +96,7 @@ BENCHMARK(BM_StageMatchHyperscanStreamOnly)
     ->ArgName("all")
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
-BENCHMARK(BM_StageMatchShortWordsOnly)
+BENCHMARK(BM_StageMatchWordKeywordsOnly)
     ->Arg(0)
     ->Arg(1)
     ->ArgName("all")

@@ -15,6 +15,7 @@
 #include "core/ascii_case.h"
 #include "core/result.h"
 #include "match/keyword_expression.h"
+#include "match/long_keyword_set.h"
 #include "match/rule_selection.h"
 #include "match/short_keyword_set.h"
 
@@ -24,7 +25,8 @@ struct StreamExpression {
   std::string owner;  // identifier id, `keyword "…"` or `anchor of ID`
   std::string text;
   unsigned flags = 0;
-  bool short_word = false;  // a keyword the engine finds without Hyperscan (short_keyword_set.h)
+  // A keyword the engine finds at word starts without Hyperscan (word_keyword_finder.h).
+  bool word_keyword = false;
 };
 
 inline Result<std::vector<StreamExpression>> stream_expressions(const Config& config) {
@@ -33,24 +35,25 @@ inline Result<std::vector<StreamExpression>> stream_expressions(const Config& co
   std::vector<StreamExpression> out;
   std::vector<std::string> seen_keywords;
   // Once per distinct keyword, as the engine compiles them.
-  auto add_keyword = [&](const std::string& keyword, std::string owner, bool short_word) {
+  auto add_keyword = [&](const std::string& keyword, std::string owner, bool word_keyword) {
     if (std::find(seen_keywords.begin(), seen_keywords.end(), keyword) != seen_keywords.end()) {
       return;
     }
     seen_keywords.push_back(keyword);
     out.push_back(
-        {std::move(owner), match::keyword_expression(keyword), HS_FLAG_CASELESS, short_word});
+        {std::move(owner), match::keyword_expression(keyword), HS_FLAG_CASELESS, word_keyword});
   };
   for (const ManagedIdentifier* mdi : *managed) {
     if (mdi->keyword_required) {
       for (std::string_view keyword : mdi->keywords) {
         const std::string word = ascii_lowercase(keyword);
-        add_keyword(word, "keyword \"" + word + "\"", match::ShortKeywordSet::fits(word));
+        add_keyword(word, "keyword \"" + word + "\"",
+                    match::ShortKeywordSet::fits(word) || match::LongKeywordSet::fits(word));
       }
       continue;
     }
     if (!mdi->anchor.empty()) {
-      // Anchors go to Hyperscan whatever their length (ShortKeywordSet takes keywords only).
+      // Anchors go to Hyperscan: they are part of a match, not whole words.
       add_keyword(ascii_lowercase(mdi->anchor), "anchor of " + std::string(mdi->id), false);
       continue;
     }

@@ -23,6 +23,9 @@ struct BuildOptions {
   // False compiles anchored identifiers' patterns into the stream database like the others
   // (ManagedIdentifier::anchor): only for tests that check anchoring changes no finding.
   bool use_anchors = true;
+  // False leaves managed keywords of four bytes or more to Hyperscan instead of the word finder
+  // (match/long_keyword_set.h): only for tests that check the finder changes no finding.
+  bool long_keywords_as_words = true;
 };
 
 class Engine {

@@ -11,7 +11,7 @@
 #include "match/expression_set.h"
 #include "match/keyword_expression.h"
 #include "match/rule_selection.h"
-#include "match/short_word_finder.h"
+#include "match/word_keyword_finder.h"
 
 namespace tamis::match {
 namespace {
@@ -64,8 +64,8 @@ std::string custom_owner(const CustomIdentifierSpec& spec) {
 
 class RuleCompiler {
  public:
-  RuleCompiler(const Config& config, const DatabaseStore* store, bool use_anchors)
-      : config_(config), store_(store), use_anchors_(use_anchors) {
+  RuleCompiler(const Config& config, const DatabaseStore* store, MatchChoices choices)
+      : config_(config), store_(store), choices_(choices) {
     out_ = std::make_unique<CompiledRules>();
     out_->start_mode = config.start_offset_mode;
   }
@@ -191,9 +191,9 @@ class RuleCompiler {
     const std::uint32_t reach = rule.keyword_distance * kMaxBytesPerChar + widest + 1;
     rule.lookback_bytes = std::max(rule.lookback_bytes, reach);
     if (rule.proximity == Proximity::kEitherSide) {
-      // A short keyword's hit comes up to kShortWordLag bytes after its end (short_word_finder.h):
-      // decisions wait that much longer.
-      rule.lookahead_bytes = std::max(rule.lookahead_bytes, reach + kShortWordLag);
+      // A keyword's hit can come up to kWordKeywordLag bytes after its end
+      // (word_keyword_finder.h): decisions wait that much longer.
+      rule.lookahead_bytes = std::max(rule.lookahead_bytes, reach + kWordKeywordLag);
     }
     return std::nullopt;
   }
@@ -209,7 +209,7 @@ class RuleCompiler {
     rule.report_tail_bytes = mdi.report_tail_bytes;
     rule.profile = mdi.severity;
     const std::string owner = managed_owner(mdi);
-    const bool anchored = use_anchors_ && !mdi.anchor.empty();
+    const bool anchored = choices_.use_anchors && !mdi.anchor.empty();
     if (auto e = add_patterns(rule, mdi.patterns, owner, 0, false, anchored)) return e;
     if (mdi.keyword_required) {
       if (mdi.keywords.empty()) return Error{owner + ": requires keywords but lists none"};
@@ -309,15 +309,24 @@ class RuleCompiler {
   MaybeError compile_databases() {
     const bool som = out_->start_mode == StartOffsetMode::kSomLeftmost;
     out_->keyword_rules.resize(out_->keywords.size());
+    std::vector<LongKeywordSet::Keyword> long_keywords;
     for (std::uint32_t k = 0; k < keyword_expressions_.size(); ++k) {
       const auto id = static_cast<unsigned>(out_->targets.size());
-      out_->targets.push_back({ExpressionTarget::Kind::kKeyword, k});
-      if (finds_as_short_word(k)) {
-        out_->short_keywords.add(out_->keywords[k], id);
+      const std::string& keyword = out_->keywords[k];
+      const bool as_word = only_managed_use(k);
+      if (as_word && ShortKeywordSet::fits(keyword)) {
+        out_->short_keywords.add(keyword, id);
+      } else if (as_word && choices_.long_keywords_as_words && LongKeywordSet::fits(keyword) &&
+                 long_keywords.size() < LongKeywordSet::kMaxKeywords) {
+        long_keywords.push_back({keyword, id});
       } else {
         stream_set_.add(keyword_expressions_[k], HS_FLAG_CASELESS, id, "keyword");
+        out_->targets.push_back({ExpressionTarget::Kind::kKeyword, k});
+        continue;
       }
+      out_->targets.push_back({ExpressionTarget::Kind::kKeyword, k, true});
     }
+    out_->long_keywords = LongKeywordSet(long_keywords);
     if (!stream_set_.empty()) {
       ExpressionSet stream = som ? stream_set_.with_flags(HS_FLAG_SOM_LEFTMOST) : stream_set_;
       const unsigned mode = som ? (HS_MODE_STREAM | HS_MODE_SOM_HORIZON_LARGE) : HS_MODE_STREAM;
@@ -329,13 +338,13 @@ class RuleCompiler {
     return allocate_scratch();
   }
 
-  // Keywords only managed identifiers use, and that fit ShortKeywordSet, stay out of Hyperscan
-  // (short_keyword_set.h): only their whole-word occurrences count, and those are found faster.
-  // A custom identifier's keyword counts anywhere, so it stays in the stream database.
-  bool finds_as_short_word(std::uint32_t keyword) const {
+  // Keywords only managed identifiers use stay out of Hyperscan when a word keyword set takes
+  // them (word_keyword_finder.h): only their whole-word occurrences count, and those are found
+  // faster at the starts of words. A custom identifier's keyword counts anywhere, and an anchor is
+  // part of its match, so both stay in the stream database.
+  bool only_managed_use(std::uint32_t keyword) const {
     const auto& rules = out_->keyword_rules[keyword];
-    if (rules.empty() || !ShortKeywordSet::fits(out_->keywords[keyword])) return false;
-    return std::all_of(rules.begin(), rules.end(), [&](std::uint32_t r) {
+    return !rules.empty() && std::all_of(rules.begin(), rules.end(), [&](std::uint32_t r) {
       return out_->rules[r].proximity == Proximity::kEitherSide;
     });
   }
@@ -364,7 +373,7 @@ class RuleCompiler {
 
   const Config& config_;
   const DatabaseStore* store_;
-  bool use_anchors_;
+  MatchChoices choices_;
   std::unique_ptr<CompiledRules> out_;
   ExpressionSet stream_set_;
   std::vector<std::string> keyword_expressions_;
@@ -380,8 +389,8 @@ bool Rule::has_keyword(std::uint32_t keyword) const {
 
 Result<std::unique_ptr<const CompiledRules>> compile_rules(const Config& config,
                                                            const DatabaseStore* store,
-                                                           bool use_anchors) {
-  return RuleCompiler(config, store, use_anchors).run();
+                                                           MatchChoices choices) {
+  return RuleCompiler(config, store, choices).run();
 }
 
 }  // namespace tamis::match

@@ -17,6 +17,7 @@
 #include "match/expression_info.h"
 #include "match/hs_handles.h"
 #include "match/keyword_expression.h"
+#include "match/long_keyword_set.h"
 #include "match/short_keyword_set.h"
 #include "match/start_finder.h"
 
@@ -78,6 +79,8 @@ struct Rule {
 struct ExpressionTarget {
   enum class Kind : std::uint8_t { kPattern, kKeyword } kind;
   std::uint32_t index;  // rule index or keyword index
+  // A keyword found by the word finder rather than by Hyperscan: its hits carry their start.
+  bool found_as_word = false;
 };
 
 struct CompiledRules {
@@ -91,9 +94,12 @@ struct CompiledRules {
   // All patterns and keywords but the short ones. Null when nothing is left for it (selector NONE
   // and no custom rules, or only short keywords).
   HsDatabase stream_db;
-  // Managed keywords of two or three bytes, found as whole words without Hyperscan; their hits
-  // carry expression ids past the stream database's, in `targets` like the others.
+  // Managed keywords, found as whole words without Hyperscan (word_keyword_finder.h): those of two
+  // or three bytes and those of four or more. Their hits carry expression ids the stream database
+  // does not use, in `targets` like the others.
   ShortKeywordSet short_keywords;
+  LongKeywordSet long_keywords;
+  bool has_word_keywords() const { return !short_keywords.empty() || !long_keywords.empty(); }
   // Allow-list regexes, anchored at both ends, run on found text only.
   HsDatabase allow_regex_db;
   std::unordered_set<std::string> allow_texts_folded;  // literal entries, case-folded
@@ -113,13 +119,20 @@ struct CompiledRules {
   std::uint64_t history_bytes = 0;
 };
 
+// Choices that change how rules are matched but never what is found; the defaults are the fast
+// ones, the others only for tests that check exactly that.
+struct MatchChoices {
+  // False puts anchored identifiers' patterns in the stream database like the others.
+  bool use_anchors = true;
+  // False leaves managed keywords of four bytes or more to the stream database.
+  bool long_keywords_as_words = true;
+};
+
 // Compiles the managed identifiers the selector picks, the custom identifiers and allow lists.
 // Databases `store` holds are loaded instead of compiled (may be null).
-// `use_anchors` false puts anchored identifiers' patterns in the stream database like the others:
-// only to check that anchoring changes no finding.
 Result<std::unique_ptr<const CompiledRules>> compile_rules(const Config& config,
                                                            const DatabaseStore* store = nullptr,
-                                                           bool use_anchors = true);
+                                                           MatchChoices choices = {});
 
 // Case-folds text the way allow-list literals are compared (ICU full case folding).
 std::string fold_case(std::string_view text);

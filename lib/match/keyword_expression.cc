@@ -182,6 +182,106 @@ std::optional<std::size_t> KeywordShape::longest_before(std::size_t unit_count,
   return std::nullopt;
 }
 
+std::size_t KeywordShape::max_length() const {
+  std::size_t length = 0;
+  for (const Unit& unit : units_) {
+    if (unit.kind != Unit::Kind::kAlternatives) {
+      ++length;
+      continue;
+    }
+    std::size_t widest = 0;
+    for (const std::string& form : unit.forms) widest = std::max(widest, form.size());
+    length += widest;
+  }
+  return length;
+}
+
+std::uint64_t KeywordShape::match_lengths_at(std::string_view text) const {
+  std::uint64_t lengths = 0;
+  lengths_from(0, 0, text, lengths);
+  return lengths;
+}
+
+void KeywordShape::lengths_from(std::size_t unit, std::size_t at, std::string_view text,
+                                std::uint64_t& lengths) const {
+  auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  for (; unit < units_.size(); ++unit) {
+    const Unit& u = units_[unit];
+    switch (u.kind) {
+      case Unit::Kind::kLetter:
+        if (at >= text.size() || ascii_lower(byte(at)) != u.byte) return;
+        ++at;
+        break;
+      case Unit::Kind::kByte:
+        if (at >= text.size() || byte(at) != u.byte) return;
+        ++at;
+        break;
+      case Unit::Kind::kSeparator:
+        // Taken here, skipped by going on.
+        if (at < text.size() && (byte(at) == ' ' || byte(at) == '_' || byte(at) == '-')) {
+          lengths_from(unit + 1, at + 1, text, lengths);
+        }
+        break;
+      case Unit::Kind::kAlternatives:
+        for (const std::string& form : u.forms) {
+          if (text.substr(std::min(at, text.size())).starts_with(form)) {
+            lengths_from(unit + 1, at + form.size(), text, lengths);
+          }
+        }
+        return;
+    }
+  }
+  if (at < 64) lengths |= std::uint64_t{1} << at;
+}
+
+std::vector<KeywordShape::ByteSets> KeywordShape::leading_bytes(std::size_t count) const {
+  std::vector<ByteSets> out;
+  bool short_match = false;
+  ByteSets path;
+  // Depth first over the choices (separator or not, which case form), `path` holding the sets
+  // chosen so far.
+  auto walk = [&](auto&& self, std::size_t unit) -> void {
+    if (path.size() >= count) {
+      ByteSets prefix(path.begin(), path.begin() + static_cast<std::ptrdiff_t>(count));
+      if (std::find(out.begin(), out.end(), prefix) == out.end()) out.push_back(std::move(prefix));
+      return;
+    }
+    if (unit == units_.size()) {
+      short_match = true;
+      return;
+    }
+    const Unit& u = units_[unit];
+    const std::size_t depth = path.size();
+    switch (u.kind) {
+      case Unit::Kind::kLetter:
+        path.push_back({u.byte, static_cast<unsigned char>(u.byte & ~0x20)});
+        self(self, unit + 1);
+        break;
+      case Unit::Kind::kByte:
+        path.push_back({u.byte});
+        self(self, unit + 1);
+        break;
+      case Unit::Kind::kSeparator:
+        path.push_back({' ', '_', '-'});
+        self(self, unit + 1);
+        path.resize(depth);
+        self(self, unit + 1);
+        break;
+      case Unit::Kind::kAlternatives:
+        for (const std::string& form : u.forms) {
+          for (char b : form) path.push_back({static_cast<unsigned char>(b)});
+          self(self, unit + 1);
+          path.resize(depth);
+        }
+        break;
+    }
+    path.resize(depth);
+  };
+  walk(walk, 0);
+  if (short_match) out.clear();
+  return out;
+}
+
 std::string keyword_expression(std::string_view keyword) {
   return KeywordShape(keyword).expression();
 }

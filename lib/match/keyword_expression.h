@@ -27,6 +27,20 @@ class KeywordShape {
   // which took 40% of an engine's compile time, and a block scan per hit.
   std::optional<std::size_t> longest_match_ending_at(std::string_view text) const;
 
+  // The most bytes a match can take.
+  std::size_t max_length() const;
+
+  // The lengths of the matches of the keyword that start at the start of `text`, as a bit set
+  // (bit n: a match of n bytes). Lengths of 64 bytes and more are left out. Several only when a
+  // separator may be taken or skipped with the same bytes following ("a- b" on "a--b").
+  std::uint64_t match_lengths_at(std::string_view text) const;
+
+  // The bytes a match's first `count` bytes can be: one entry per way the units can spell them,
+  // each a set of bytes per position (both cases of an ASCII letter). Empty when a match can be
+  // shorter than `count` bytes.
+  using ByteSets = std::vector<std::vector<unsigned char>>;
+  std::vector<ByteSets> leading_bytes(std::size_t count) const;
+
  private:
   struct Unit {
     enum class Kind : std::uint8_t {
@@ -41,6 +55,8 @@ class KeywordShape {
 
   std::optional<std::size_t> longest_before(std::size_t unit_count, std::string_view text) const;
   std::optional<std::size_t> greedy_match(std::string_view text) const;
+  void lengths_from(std::size_t unit, std::size_t at, std::string_view text,
+                    std::uint64_t& lengths) const;
 
   std::vector<Unit> units_;
   // Whether taking every optional separator that is there gives the longest match (true unless a

@@ -2,7 +2,7 @@
 // yet as substrings they are everywhere ("setting", "company"). In Hyperscan's literal matcher the
 // 26 of the default set cost a third of the stream database's time: short literals force short
 // hash windows, which then match nearly everywhere. They are found instead at the starts of words
-// that are two or three bytes long (short_word_finder.h): rare enough to check one by one.
+// that are two or three bytes long (word_keyword_finder.h): rare enough to check one by one.
 #pragma once
 
 #include <array>

@@ -42,7 +42,7 @@ int StreamMatcher::on_hit_into(unsigned int id, unsigned long long from, unsigne
 }
 
 StreamMatcher::StreamMatcher(const CompiledRules& rules)
-    : rules_(rules), short_words_(rules.short_keywords) {
+    : rules_(rules), words_(rules.short_keywords, rules.long_keywords) {
   hs_scratch_t* clone = nullptr;
   if (rules_.scratch_prototype &&
       hs_clone_scratch(rules_.scratch_prototype.get(), &clone) == HS_SUCCESS) {
@@ -66,7 +66,7 @@ StreamMatcher::Status StreamMatcher::begin() {
   window_.reset();
   lines_.reset();
   hits_.clear();
-  short_words_.reset();
+  words_.reset();
   for (RuleState& state : states_) state = RuleState{};
   keyword_hits_.clear();
   keyword_reach_ = KeywordReach{};
@@ -109,9 +109,9 @@ StreamMatcher::Status StreamMatcher::feed(std::string_view bytes, MatchSink& sin
       rest.remove_prefix(n);
     }
   }
-  if (!rules_.short_keywords.empty()) {
-    short_words_.feed(bytes, short_hits_);
-    merge_short_hits();
+  if (rules_.has_word_keywords()) {
+    words_.feed(bytes, word_hits_);
+    merge_word_hits();
   }
   offset_ += bytes.size();
   if (segmented_) split_long_segment_regions();
@@ -128,20 +128,24 @@ StreamMatcher::Status StreamMatcher::finish(MatchSink& sink) {
       return Status::kFailed;
     }
   }
-  if (!rules_.short_keywords.empty()) {
-    short_words_.finish(short_hits_);
-    merge_short_hits();
+  if (rules_.has_word_keywords()) {
+    words_.finish(word_hits_);
+    merge_word_hits();
   }
   final_ = true;
   window_.push_chunk({});
   return after_scan(sink, true);
 }
 
-void StreamMatcher::merge_short_hits() {
-  if (short_hits_.empty()) return;
+void StreamMatcher::merge_word_hits() {
+  if (word_hits_.empty()) return;
+  // The finder reports window by window, and a longer keyword can end after a shorter one that
+  // starts later ("tax file number", "file").
+  std::stable_sort(word_hits_.begin(), word_hits_.end(),
+                   [](const WordKeywordHit& a, const WordKeywordHit& b) { return a.end < b.end; });
   const auto middle = static_cast<std::ptrdiff_t>(hits_.size());
-  for (const ShortKeywordHit& h : short_hits_) hits_.push_back({h.id, h.start, h.end});
-  short_hits_.clear();
+  for (const WordKeywordHit& h : word_hits_) hits_.push_back({h.id, h.start, h.end});
+  word_hits_.clear();
   std::inplace_merge(hits_.begin(), hits_.begin() + middle, hits_.end(),
                      [](const Hit& a, const Hit& b) { return a.to < b.to; });
 }
@@ -162,7 +166,9 @@ void StreamMatcher::route_hits() {
   for (const Hit& hit : hits_) {
     const ExpressionTarget& target = rules_.targets[hit.id];
     if (target.kind == ExpressionTarget::Kind::kKeyword) {
-      keyword_hits_.push_back({target.index, som ? hit.from : kUnknown, hit.to});
+      // The word finder knows where its hits start; Hyperscan only with start of match.
+      const bool start_known = som || target.found_as_word;
+      keyword_hits_.push_back({target.index, start_known ? hit.from : kUnknown, hit.to});
       // Managed identifiers only take whole-word keywords: "tin" inside "meeting" must not make
       // every nearby number a candidate. Custom identifiers take keywords anywhere.
       int whole_word = -1;
@@ -827,15 +833,15 @@ std::vector<std::uint32_t> StreamMatcher::context_rules(const std::vector<std::s
   std::vector<std::uint32_t> out;
   if (rules_.keywords.empty()) return out;
   for (const std::string& name : names) {
-    if (!rules_.short_keywords.empty()) {
+    if (rules_.has_word_keywords()) {
       // Whole words by construction, and only managed identifiers' keywords.
-      short_hits_.clear();
-      ShortWordFinder(rules_.short_keywords).find_all(name, short_hits_);
-      for (const ShortKeywordHit& h : short_hits_) {
+      word_hits_.clear();
+      WordKeywordFinder(rules_.short_keywords, rules_.long_keywords).find_all(name, word_hits_);
+      for (const WordKeywordHit& h : word_hits_) {
         const auto& rules = rules_.keyword_rules[rules_.targets[h.id].index];
         out.insert(out.end(), rules.begin(), rules.end());
       }
-      short_hits_.clear();
+      word_hits_.clear();
     }
     if (!rules_.stream_db) continue;
     // The stream database finds where keywords end in the name, the keyword's shape where each

@@ -20,8 +20,8 @@
 #include "match/line_tracker.h"
 #include "match/match_sink.h"
 #include "match/region_batch.h"
-#include "match/short_word_finder.h"
 #include "match/text_window.h"
+#include "match/word_keyword_finder.h"
 
 namespace tamis::match {
 
@@ -125,8 +125,8 @@ class StreamMatcher {
   static int on_hit_into(unsigned int id, unsigned long long from, unsigned long long to,
                          unsigned int flags, void* context);
   void block_scan(const hs_database_t* db, std::string_view text, std::vector<Hit>& out);
-  // Adds short_hits_ to hits_, which stay in end order where Hyperscan left them so.
-  void merge_short_hits();
+  // Adds word_hits_ to hits_, which stay in end order where Hyperscan left them so.
+  void merge_word_hits();
 
   Status after_scan(MatchSink& sink, bool final);
   void route_hits();
@@ -187,8 +187,8 @@ class StreamMatcher {
   TextWindow window_;
   LineTracker lines_;
   std::vector<Hit> hits_;
-  ShortWordFinder short_words_;
-  std::vector<ShortKeywordHit> short_hits_;
+  WordKeywordFinder words_;
+  std::vector<WordKeywordHit> word_hits_;
   std::vector<RuleState> states_;
   std::vector<bool> scratch_fits_;  // per rule: scratch_ was grown for its start database
   std::deque<KeywordHit> keyword_hits_;

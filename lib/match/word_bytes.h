@@ -1,6 +1,6 @@
 // What a word is for keyword and match boundaries: ASCII letters, digits and '_' are word bytes;
 // everything else, UTF-8 sequences included, separates words. One definition, so that the
-// matcher's boundary checks and the short-keyword finder can never disagree.
+// matcher's boundary checks and the word keyword finder can never disagree.
 #pragma once
 
 namespace tamis::match {

@@ -107,7 +107,7 @@ TEST_F(ManagedProximityEdge, FourByteCharactersInTheGapCountOnce) {
 }
 
 TEST_F(ManagedProximityEdge, ShortKeywordsCountOnlyAsWholeWords) {
-  // "ssn" and "ss#" are found without Hyperscan (match/short_word_finder.h): the same whole-word
+  // "ssn" and "ss#" are found without Hyperscan (match/word_keyword_finder.h): the same whole-word
   // rule, in any case, however the text is cut.
   EXPECT_EQ(count("(SSN) 536-22-1849"), 1);
   EXPECT_EQ(count("Ssn:536-22-1849"), 1);

@@ -1,4 +1,4 @@
-#include "match/short_word_finder.h"
+#include "match/word_keyword_finder.h"
 
 #include <algorithm>
 #include <array>
@@ -8,7 +8,7 @@
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
-#define TAMIS_SHORT_WORD_X86 1
+#define TAMIS_WORD_KEYWORD_X86 1
 #endif
 
 namespace tamis::match {
@@ -36,44 +36,76 @@ constexpr std::uint64_t kWindowStarts = ((std::uint64_t{1} << kWindowStride) - 1
   return first & (second >> 1) & ~(word << 1) & ~((word >> 2) & (word >> 3));
 }
 
-void classify_portable(const unsigned char* bytes, std::size_t windows, const ShortKeywordSet& set,
-                       std::uint64_t* out) {
-  const auto& classes = set.ascii_classes();
+// A window is classified from its 64 bytes and the three after them: the long test looks at each
+// start's first four bytes.
+constexpr std::size_t kWindowReach = 64 + LongKeywordSet::kPositions - 1;
+
+// Word starts: a word byte after a non-word byte.
+[[gnu::always_inline]] inline std::uint64_t word_starts(std::uint64_t word) {
+  return word & ~(word << 1);
+}
+
+void classify_portable(const unsigned char* bytes, std::size_t windows,
+                       const ShortKeywordSet& short_set, const LongKeywordSet& long_set,
+                       std::uint64_t* short_out, std::uint64_t* long_out) {
+  const auto& classes = short_set.ascii_classes();
+  const auto& tables = long_set.byte_tables();
   for (std::size_t k = 0; k < windows; ++k, bytes += kWindowStride) {
     std::uint64_t word = 0;
     std::uint64_t first = 0;
     std::uint64_t second = 0;
+    std::uint64_t fits = 0;
     for (unsigned i = 0; i < 64; ++i) {
       const unsigned cls = bytes[i] < 0x80 ? classes[bytes[i]] : 0;
       word |= static_cast<std::uint64_t>((cls & ShortKeywordSet::kWordClass) != 0) << i;
       first |= static_cast<std::uint64_t>((cls & ShortKeywordSet::kFirstClass) != 0) << i;
       second |= static_cast<std::uint64_t>((cls & ShortKeywordSet::kSecondClass) != 0) << i;
+      unsigned buckets = 0xff;
+      for (unsigned j = 0; j < LongKeywordSet::kPositions; ++j) {
+        buckets &= tables[j][bytes[i + j] & 0x7f];
+      }
+      fits |= static_cast<std::uint64_t>(buckets != 0) << i;
     }
-    out[k] = candidates_of(word, first, second);
+    short_out[k] = candidates_of(word, first, second);
+    long_out[k] = fits & word_starts(word);
   }
 }
 
-#ifdef TAMIS_SHORT_WORD_X86
+#ifdef TAMIS_WORD_KEYWORD_X86
 // The vector classifiers: shuffles look both nibbles of every byte up in the two tables, and a
-// byte is in a class when the AND of its two entries has one of the class's bits. Lambdas and
-// helpers would not inherit the target attribute, so each is written out in full.
+// byte is in a class when the AND of its two entries has one of the class's bits. For the long
+// keywords, four loads one byte apart line each start up with its next three bytes, and a start
+// fits when the AND of its four positions' bucket bits is not zero. Lambdas and helpers would not
+// inherit the target attribute, so each is written out in full.
 
 [[gnu::target("ssse3")]] void classify_ssse3(const unsigned char* bytes, std::size_t windows,
-                                             const ShortKeywordSet& set, std::uint64_t* out) {
-  const unsigned char* low = set.low_nibble_table().data();
-  const unsigned char* high = set.high_nibble_table().data();
+                                             const ShortKeywordSet& short_set,
+                                             const LongKeywordSet& long_set,
+                                             std::uint64_t* short_out, std::uint64_t* long_out) {
+  const unsigned char* low = short_set.low_nibble_table().data();
+  const unsigned char* high = short_set.high_nibble_table().data();
   const __m128i low_table = _mm_loadu_si128(reinterpret_cast<const __m128i*>(low));
   const __m128i high_table = _mm_loadu_si128(reinterpret_cast<const __m128i*>(high));
   const __m128i word_low = _mm_loadu_si128(reinterpret_cast<const __m128i*>(kWordLow.data()));
   const __m128i word_high = _mm_loadu_si128(reinterpret_cast<const __m128i*>(kWordHigh.data()));
+  __m128i long_low[LongKeywordSet::kPositions];
+  __m128i long_high[LongKeywordSet::kPositions];
+  for (std::size_t j = 0; j < LongKeywordSet::kPositions; ++j) {
+    long_low[j] =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(long_set.low_nibble_tables()[j].data()));
+    long_high[j] =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(long_set.high_nibble_tables()[j].data()));
+  }
   const __m128i nibble = _mm_set1_epi8(0x0f);
   const __m128i first_bits = _mm_set1_epi8(ShortKeywordSet::kFirstBits);
   const __m128i any_low_bits = _mm_set1_epi8(0x7f);
   const __m128i any_high_bits = _mm_set1_epi8(0x70);
+  const __m128i zero = _mm_setzero_si128();
   for (std::size_t k = 0; k < windows; ++k, bytes += kWindowStride) {
     std::uint64_t word_mask = 0;
     std::uint64_t first_mask = 0;
     std::uint64_t second_mask = 0;
+    std::uint64_t fits_mask = 0;
     for (unsigned i = 0; i < 4; ++i) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + 16 * i));
       const __m128i lo = _mm_and_si128(v, nibble);
@@ -82,6 +114,15 @@ void classify_portable(const unsigned char* bytes, std::size_t windows, const Sh
           _mm_and_si128(_mm_shuffle_epi8(low_table, lo), _mm_shuffle_epi8(high_table, hi));
       const __m128i word =
           _mm_and_si128(_mm_shuffle_epi8(word_low, lo), _mm_shuffle_epi8(word_high, hi));
+      __m128i buckets =
+          _mm_and_si128(_mm_shuffle_epi8(long_low[0], lo), _mm_shuffle_epi8(long_high[0], hi));
+      for (unsigned j = 1; j < LongKeywordSet::kPositions; ++j) {
+        const __m128i u = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + 16 * i + j));
+        const __m128i u_lo = _mm_and_si128(u, nibble);
+        const __m128i u_hi = _mm_and_si128(_mm_srli_epi16(u, 4), nibble);
+        buckets = _mm_and_si128(buckets, _mm_and_si128(_mm_shuffle_epi8(long_low[j], u_lo),
+                                                       _mm_shuffle_epi8(long_high[j], u_hi)));
+      }
       // As in classify_avx2: a saturating add carries a class's bits into bit 7.
       const auto words =
           static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_adds_epu8(word, any_low_bits)));
@@ -89,19 +130,25 @@ void classify_portable(const unsigned char* bytes, std::size_t windows, const Sh
           _mm_movemask_epi8(_mm_adds_epu8(_mm_and_si128(cls, first_bits), any_low_bits)));
       const auto seconds =
           static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_adds_epu8(cls, any_high_bits)));
+      const auto fits =
+          static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(buckets, zero))) ^ 0xffffU;
       const unsigned shift = 16 * i;
       word_mask |= static_cast<std::uint64_t>(words) << shift;
       first_mask |= static_cast<std::uint64_t>(firsts) << shift;
       second_mask |= static_cast<std::uint64_t>(seconds) << shift;
+      fits_mask |= static_cast<std::uint64_t>(fits) << shift;
     }
-    out[k] = candidates_of(word_mask, first_mask, second_mask);
+    short_out[k] = candidates_of(word_mask, first_mask, second_mask);
+    long_out[k] = fits_mask & word_starts(word_mask);
   }
 }
 
 [[gnu::target("avx2")]] void classify_avx2(const unsigned char* bytes, std::size_t windows,
-                                           const ShortKeywordSet& set, std::uint64_t* out) {
-  const unsigned char* low = set.low_nibble_table().data();
-  const unsigned char* high = set.high_nibble_table().data();
+                                           const ShortKeywordSet& short_set,
+                                           const LongKeywordSet& long_set, std::uint64_t* short_out,
+                                           std::uint64_t* long_out) {
+  const unsigned char* low = short_set.low_nibble_table().data();
+  const unsigned char* high = short_set.high_nibble_table().data();
   const __m256i low_table =
       _mm256_broadcastsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(low)));
   const __m256i high_table =
@@ -110,16 +157,26 @@ void classify_portable(const unsigned char* bytes, std::size_t windows, const Sh
       _mm_loadu_si128(reinterpret_cast<const __m128i*>(kWordLow.data())));
   const __m256i word_high = _mm256_broadcastsi128_si256(
       _mm_loadu_si128(reinterpret_cast<const __m128i*>(kWordHigh.data())));
+  __m256i long_low[LongKeywordSet::kPositions];
+  __m256i long_high[LongKeywordSet::kPositions];
+  for (std::size_t j = 0; j < LongKeywordSet::kPositions; ++j) {
+    long_low[j] = _mm256_broadcastsi128_si256(
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(long_set.low_nibble_tables()[j].data())));
+    long_high[j] = _mm256_broadcastsi128_si256(
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(long_set.high_nibble_tables()[j].data())));
+  }
   const __m256i nibble = _mm256_set1_epi8(0x0f);
   const __m256i first_bits = _mm256_set1_epi8(ShortKeywordSet::kFirstBits);
   // x + 0x7f reaches 0x80 exactly when x has a bit in 0x7f; x + 0x70 when it has one in 0xf0
   // (the word classes use bits 0-4, the keyword classes 0-3 for first and 4-7 for second bytes).
   const __m256i any_low_bits = _mm256_set1_epi8(0x7f);
   const __m256i any_high_bits = _mm256_set1_epi8(0x70);
+  const __m256i zero = _mm256_setzero_si256();
   for (std::size_t k = 0; k < windows; ++k, bytes += kWindowStride) {
     std::uint64_t word_mask = 0;
     std::uint64_t first_mask = 0;
     std::uint64_t second_mask = 0;
+    std::uint64_t fits_mask = 0;
     for (unsigned i = 0; i < 2; ++i) {
       const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes + 32 * i));
       const __m256i lo = _mm256_and_si256(v, nibble);
@@ -128,6 +185,16 @@ void classify_portable(const unsigned char* bytes, std::size_t windows, const Sh
           _mm256_and_si256(_mm256_shuffle_epi8(low_table, lo), _mm256_shuffle_epi8(high_table, hi));
       const __m256i word =
           _mm256_and_si256(_mm256_shuffle_epi8(word_low, lo), _mm256_shuffle_epi8(word_high, hi));
+      __m256i buckets = _mm256_and_si256(_mm256_shuffle_epi8(long_low[0], lo),
+                                         _mm256_shuffle_epi8(long_high[0], hi));
+      for (unsigned j = 1; j < LongKeywordSet::kPositions; ++j) {
+        const __m256i u = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes + 32 * i + j));
+        const __m256i u_lo = _mm256_and_si256(u, nibble);
+        const __m256i u_hi = _mm256_and_si256(_mm256_srli_epi16(u, 4), nibble);
+        buckets =
+            _mm256_and_si256(buckets, _mm256_and_si256(_mm256_shuffle_epi8(long_low[j], u_lo),
+                                                       _mm256_shuffle_epi8(long_high[j], u_hi)));
+      }
       // A saturating add carries any set bit of a class into bit 7, where movemask reads it.
       const auto words =
           static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_adds_epu8(word, any_low_bits)));
@@ -135,19 +202,26 @@ void classify_portable(const unsigned char* bytes, std::size_t windows, const Sh
           _mm256_movemask_epi8(_mm256_adds_epu8(_mm256_and_si256(cls, first_bits), any_low_bits)));
       const auto seconds =
           static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_adds_epu8(cls, any_high_bits)));
+      const auto fits =
+          ~static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(buckets, zero)));
       const unsigned shift = 32 * i;
       word_mask |= static_cast<std::uint64_t>(words) << shift;
       first_mask |= static_cast<std::uint64_t>(firsts) << shift;
       second_mask |= static_cast<std::uint64_t>(seconds) << shift;
+      fits_mask |= static_cast<std::uint64_t>(fits) << shift;
     }
-    out[k] = candidates_of(word_mask, first_mask, second_mask);
+    short_out[k] = candidates_of(word_mask, first_mask, second_mask);
+    long_out[k] = fits_mask & word_starts(word_mask);
   }
 }
 
 [[gnu::target("avx512bw")]] void classify_avx512(const unsigned char* bytes, std::size_t windows,
-                                                 const ShortKeywordSet& set, std::uint64_t* out) {
-  const unsigned char* low = set.low_nibble_table().data();
-  const unsigned char* high = set.high_nibble_table().data();
+                                                 const ShortKeywordSet& short_set,
+                                                 const LongKeywordSet& long_set,
+                                                 std::uint64_t* short_out,
+                                                 std::uint64_t* long_out) {
+  const unsigned char* low = short_set.low_nibble_table().data();
+  const unsigned char* high = short_set.high_nibble_table().data();
   // The zero-masked broadcast: GCC 12 warns about the undefined vector inside the plain one.
   const __m512i low_table =
       _mm512_maskz_broadcast_i32x4(0xffff, _mm_loadu_si128(reinterpret_cast<const __m128i*>(low)));
@@ -157,6 +231,16 @@ void classify_portable(const unsigned char* bytes, std::size_t windows, const Sh
       0xffff, _mm_loadu_si128(reinterpret_cast<const __m128i*>(kWordLow.data())));
   const __m512i word_high = _mm512_maskz_broadcast_i32x4(
       0xffff, _mm_loadu_si128(reinterpret_cast<const __m128i*>(kWordHigh.data())));
+  __m512i long_low[LongKeywordSet::kPositions];
+  __m512i long_high[LongKeywordSet::kPositions];
+  for (std::size_t j = 0; j < LongKeywordSet::kPositions; ++j) {
+    long_low[j] = _mm512_maskz_broadcast_i32x4(
+        0xffff,
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(long_set.low_nibble_tables()[j].data())));
+    long_high[j] = _mm512_maskz_broadcast_i32x4(
+        0xffff,
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(long_set.high_nibble_tables()[j].data())));
+  }
   const __m512i nibble = _mm512_set1_epi8(0x0f);
   const __m512i first_bits = _mm512_set1_epi8(ShortKeywordSet::kFirstBits);
   const __m512i second_bits = _mm512_set1_epi8(static_cast<char>(ShortKeywordSet::kSecondBits));
@@ -168,20 +252,37 @@ void classify_portable(const unsigned char* bytes, std::size_t windows, const Sh
         _mm512_and_si512(_mm512_shuffle_epi8(low_table, lo), _mm512_shuffle_epi8(high_table, hi));
     const __m512i word =
         _mm512_and_si512(_mm512_shuffle_epi8(word_low, lo), _mm512_shuffle_epi8(word_high, hi));
-    out[k] =
-        candidates_of(_mm512_test_epi8_mask(word, word), _mm512_test_epi8_mask(cls, first_bits),
-                      _mm512_test_epi8_mask(cls, second_bits));
+    __m512i buckets = _mm512_and_si512(_mm512_shuffle_epi8(long_low[0], lo),
+                                       _mm512_shuffle_epi8(long_high[0], hi));
+    for (unsigned j = 1; j < LongKeywordSet::kPositions; ++j) {
+      const __m512i u = _mm512_loadu_si512(bytes + j);
+      const __m512i u_lo = _mm512_and_si512(u, nibble);
+      const __m512i u_hi = _mm512_and_si512(_mm512_srli_epi16(u, 4), nibble);
+      buckets =
+          _mm512_and_si512(buckets, _mm512_and_si512(_mm512_shuffle_epi8(long_low[j], u_lo),
+                                                     _mm512_shuffle_epi8(long_high[j], u_hi)));
+    }
+    const std::uint64_t words = _mm512_test_epi8_mask(word, word);
+    short_out[k] = candidates_of(words, _mm512_test_epi8_mask(cls, first_bits),
+                                 _mm512_test_epi8_mask(cls, second_bits));
+    long_out[k] = _mm512_test_epi8_mask(buckets, buckets) & word_starts(words);
   }
 }
 
-// With VBMI one two-table permute looks every byte up in the 128-byte ASCII class table; bytes
-// from 0x80 are masked to no class.
-[[gnu::target("avx512bw,avx512vbmi")]] void classify_avx512vbmi(const unsigned char* bytes,
-                                                                std::size_t windows,
-                                                                const ShortKeywordSet& set,
-                                                                std::uint64_t* out) {
-  const __m512i classes_low = _mm512_loadu_si512(set.ascii_classes().data());
-  const __m512i classes_high = _mm512_loadu_si512(set.ascii_classes().data() + 64);
+// With VBMI one two-table permute looks every byte up in a 128-byte table: the short classes
+// (bytes from 0x80 masked to no class), and each long position's buckets (bytes from 0x80 looked
+// up by their low seven bits, which only adds candidates).
+[[gnu::target("avx512bw,avx512vbmi")]] void classify_avx512vbmi(
+    const unsigned char* bytes, std::size_t windows, const ShortKeywordSet& short_set,
+    const LongKeywordSet& long_set, std::uint64_t* short_out, std::uint64_t* long_out) {
+  const __m512i classes_low = _mm512_loadu_si512(short_set.ascii_classes().data());
+  const __m512i classes_high = _mm512_loadu_si512(short_set.ascii_classes().data() + 64);
+  __m512i long_low[LongKeywordSet::kPositions];
+  __m512i long_high[LongKeywordSet::kPositions];
+  for (std::size_t j = 0; j < LongKeywordSet::kPositions; ++j) {
+    long_low[j] = _mm512_loadu_si512(long_set.byte_tables()[j].data());
+    long_high[j] = _mm512_loadu_si512(long_set.byte_tables()[j].data() + 64);
+  }
   const __m512i word_class = _mm512_set1_epi8(ShortKeywordSet::kWordClass);
   const __m512i first_class = _mm512_set1_epi8(ShortKeywordSet::kFirstClass);
   const __m512i second_class = _mm512_set1_epi8(ShortKeywordSet::kSecondClass);
@@ -190,9 +291,15 @@ void classify_portable(const unsigned char* bytes, std::size_t windows, const Sh
     const __m512i v = _mm512_loadu_si512(bytes);
     const __mmask64 ascii = _mm512_cmpge_epi8_mask(v, zero);
     const __m512i cls = _mm512_maskz_permutex2var_epi8(ascii, classes_low, v, classes_high);
-    out[k] = candidates_of(_mm512_test_epi8_mask(cls, word_class),
-                           _mm512_test_epi8_mask(cls, first_class),
-                           _mm512_test_epi8_mask(cls, second_class));
+    __m512i buckets = _mm512_permutex2var_epi8(long_low[0], v, long_high[0]);
+    for (unsigned j = 1; j < LongKeywordSet::kPositions; ++j) {
+      const __m512i u = _mm512_loadu_si512(bytes + j);
+      buckets = _mm512_and_si512(buckets, _mm512_permutex2var_epi8(long_low[j], u, long_high[j]));
+    }
+    const std::uint64_t words = _mm512_test_epi8_mask(cls, word_class);
+    short_out[k] = candidates_of(words, _mm512_test_epi8_mask(cls, first_class),
+                                 _mm512_test_epi8_mask(cls, second_class));
+    long_out[k] = _mm512_test_epi8_mask(buckets, buckets) & word_starts(words);
   }
 }
 
@@ -200,9 +307,9 @@ void classify_portable(const unsigned char* bytes, std::size_t windows, const Sh
 
 }  // namespace
 
-std::vector<ShortWordFinder::Classify> ShortWordFinder::supported_classifiers() {
+std::vector<WordKeywordFinder::Classify> WordKeywordFinder::supported_classifiers() {
   std::vector<Classify> out = {classify_portable};
-#ifdef TAMIS_SHORT_WORD_X86
+#ifdef TAMIS_WORD_KEYWORD_X86
   if (__builtin_cpu_supports("ssse3")) out.push_back(classify_ssse3);
   if (__builtin_cpu_supports("avx2")) out.push_back(classify_avx2);
   if (__builtin_cpu_supports("avx512bw")) out.push_back(classify_avx512);
@@ -211,8 +318,8 @@ std::vector<ShortWordFinder::Classify> ShortWordFinder::supported_classifiers() 
   return out;
 }
 
-ShortWordFinder::Classify ShortWordFinder::best_classifier() {
-#ifdef TAMIS_SHORT_WORD_X86
+WordKeywordFinder::Classify WordKeywordFinder::best_classifier() {
+#ifdef TAMIS_WORD_KEYWORD_X86
   if (__builtin_cpu_supports("avx512vbmi")) return classify_avx512vbmi;
   if (__builtin_cpu_supports("avx512bw")) return classify_avx512;
   if (__builtin_cpu_supports("avx2")) return classify_avx2;
@@ -221,53 +328,73 @@ ShortWordFinder::Classify ShortWordFinder::best_classifier() {
   return classify_portable;
 }
 
-ShortWordFinder::ShortWordFinder(const ShortKeywordSet& set, Classify classify)
-    : set_(set), classify_(classify != nullptr ? classify : best_classifier()) {
+WordKeywordFinder::WordKeywordFinder(const ShortKeywordSet& short_set,
+                                     const LongKeywordSet& long_set, Classify classify)
+    : short_set_(short_set),
+      long_set_(long_set),
+      classify_(classify != nullptr ? classify : best_classifier()),
+      lookahead_(std::max<std::size_t>(4, long_set.lookahead())) {
   reset();
 }
 
-void ShortWordFinder::reset() {
+void WordKeywordFinder::reset() {
   end_ = 0;
   evaluated_ = 0;
   tail_[0] = ' ';
   tail_size_ = 1;
 }
 
-void ShortWordFinder::scan(const unsigned char* data, std::size_t size, std::size_t from,
-                           std::size_t to, std::uint64_t base,
-                           std::vector<ShortKeywordHit>& out) const {
+void WordKeywordFinder::scan(const unsigned char* data, std::size_t size, std::size_t from,
+                             std::size_t to, std::uint64_t base,
+                             std::vector<WordKeywordHit>& out) const {
   // Windows are classified in batches, so the tables are loaded once per batch and the vector
   // code runs without a call per window.
   constexpr std::size_t kBatch = 32;
-  std::array<std::uint64_t, kBatch> candidates;
-  alignas(64) unsigned char padded[64];
+  std::array<std::uint64_t, kBatch> short_candidates;
+  std::array<std::uint64_t, kBatch> long_candidates;
+  alignas(64) unsigned char padded[128];
   std::size_t at = from;
   while (at < to) {
     const std::size_t wanted = std::min(kBatch, (to - at + kWindowStride - 1) / kWindowStride);
-    // Windows whose 64 bytes are all in the data; the one after them (if wanted) is padded.
+    // Windows whose bytes are all in the data; the one after them (if wanted) is padded.
     const std::size_t readable = size - (at - 1);
-    const std::size_t whole =
-        readable < 64 ? 0 : std::min(wanted, (readable - 64) / kWindowStride + 1);
+    const std::size_t whole = readable < kWindowReach
+                                  ? 0
+                                  : std::min(wanted, (readable - kWindowReach) / kWindowStride + 1);
     std::size_t windows = whole;
-    if (whole > 0) classify_(data + at - 1, whole, set_, candidates.data());
+    if (whole > 0) {
+      classify_(data + at - 1, whole, short_set_, long_set_, short_candidates.data(),
+                long_candidates.data());
+    }
     if (whole < wanted) {
       // Past the end of the data: spaces, which end words as the end of a stream does.
       const std::size_t offset = at - 1 + whole * kWindowStride;
       std::memset(padded, ' ', sizeof padded);
-      std::memcpy(padded, data + offset, size - offset);
-      classify_(padded, 1, set_, candidates.data() + whole);
+      std::memcpy(padded, data + offset, std::min(size - offset, sizeof padded));
+      classify_(padded, 1, short_set_, long_set_, short_candidates.data() + whole,
+                long_candidates.data() + whole);
       ++windows;
     }
     for (std::size_t k = 0; k < windows; ++k, at += kWindowStride) {
-      std::uint64_t starts = candidates[k];
-      if (to - at < kWindowStride) starts &= ((std::uint64_t{1} << (to - at)) - 1) << 1;
-      starts &= kWindowStarts;
+      std::uint64_t in_range = kWindowStarts;
+      if (to - at < kWindowStride) in_range &= ((std::uint64_t{1} << (to - at)) - 1) << 1;
+      std::uint64_t starts = short_candidates[k] & in_range;
       while (starts != 0) {
         const auto bit = static_cast<unsigned>(__builtin_ctzll(starts));
         starts &= starts - 1;
         const std::size_t p = at - 1 + bit;
         const std::size_t word_length = p + 2 < size && is_word_byte(data[p + 2]) ? 3 : 2;
-        set_.match_at(data + p, size - p, word_length, [&](std::uint32_t id, std::size_t length) {
+        short_set_.match_at(data + p, size - p, word_length,
+                            [&](std::uint32_t id, std::size_t length) {
+                              out.push_back({id, base + p, base + p + length});
+                            });
+      }
+      starts = long_candidates[k] & in_range;
+      while (starts != 0) {
+        const auto bit = static_cast<unsigned>(__builtin_ctzll(starts));
+        starts &= starts - 1;
+        const std::size_t p = at - 1 + bit;
+        long_set_.match_at(data + p, size - p, [&](std::uint32_t id, std::size_t length) {
           out.push_back({id, base + p, base + p + length});
         });
       }
@@ -275,18 +402,18 @@ void ShortWordFinder::scan(const unsigned char* data, std::size_t size, std::siz
   }
 }
 
-void ShortWordFinder::feed(std::string_view bytes, std::vector<ShortKeywordHit>& out) {
+void WordKeywordFinder::feed(std::string_view bytes, std::vector<WordKeywordHit>& out) {
   if (bytes.empty()) return;
   const auto* chunk = reinterpret_cast<const unsigned char*>(bytes.data());
   const std::size_t size = bytes.size();
   const std::uint64_t chunk_start = end_;
   end_ += size;
-  // Starts before this have their three following bytes.
-  const std::uint64_t ready = end_ >= 3 ? end_ - 3 : 0;
+  // Starts before this have their lookahead.
+  const std::uint64_t ready = end_ >= lookahead_ - 1 ? end_ - (lookahead_ - 1) : 0;
   if (evaluated_ < ready && evaluated_ <= chunk_start) {
     // Starts up to the chunk's first byte read bytes of the previous chunk: a stitched copy.
-    std::array<unsigned char, 16> stitched{};
-    const std::size_t head = std::min<std::size_t>(size, 8);
+    std::array<unsigned char, 2 * std::tuple_size_v<decltype(tail_)>> stitched{};
+    const std::size_t head = std::min(size, lookahead_);
     std::memcpy(stitched.data(), tail_.data(), tail_size_);
     std::memcpy(stitched.data() + tail_size_, chunk, head);
     const std::uint64_t stop = std::min(chunk_start + 1, ready);
@@ -308,13 +435,13 @@ void ShortWordFinder::feed(std::string_view bytes, std::vector<ShortKeywordHit>&
   tail_size_ = keep;
 }
 
-void ShortWordFinder::finish(std::vector<ShortKeywordHit>& out) {
+void WordKeywordFinder::finish(std::vector<WordKeywordHit>& out) {
   if (evaluated_ < end_)
     scan(tail_.data(), tail_size_, 1, 1 + (end_ - evaluated_), evaluated_ - 1, out);
   reset();
 }
 
-void ShortWordFinder::find_all(std::string_view text, std::vector<ShortKeywordHit>& out) {
+void WordKeywordFinder::find_all(std::string_view text, std::vector<WordKeywordHit>& out) {
   reset();
   feed(text, out);
   finish(out);

@@ -1,0 +1,138 @@
+// Managed keywords of four bytes or more, found at the starts of words instead of by Hyperscan.
+// A managed identifier's keyword counts only as a whole word, and in text a word starts every five
+// or six bytes. Hyperscan cannot use that: it looks for every keyword at every byte, and in its
+// literal matcher the 281 keywords of the default set took 70% of the stream database's time
+// (1,460 against 4,900 MB/s for the identifiers' own patterns alone). Here a vector classifier
+// (word_keyword_finder.h) keeps the word starts whose first four bytes could begin a keyword of
+// one bucket, Teddy-style: each keyword is in one of eight buckets, and each of the first four
+// positions has a table of the buckets whose keywords can have that byte there. A candidate then
+// has its first four bytes looked up in a hash table of the keywords' exact prefixes, and the few
+// that are there are matched in full with the keyword's shape (keyword_expression.h).
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "match/keyword_expression.h"
+#include "match/word_bytes.h"
+
+namespace tamis::match {
+
+class LongKeywordSet {
+ public:
+  // Longer keywords stay in Hyperscan: the finder holds this much text back to decide a word.
+  static constexpr std::size_t kMaxKeywordBytes = 48;
+  // Leading bytes the buckets test.
+  static constexpr std::size_t kPositions = 4;
+  static constexpr std::size_t kBuckets = 8;
+  // Entries are indexed with 16 bits (the managed catalogue has a few hundred keywords).
+  static constexpr std::size_t kMaxKeywords = 4096;
+
+  struct Keyword {
+    std::string_view text;  // lowercased ASCII-wise
+    std::uint32_t id;       // comes back with every hit
+  };
+
+  // Whether a managed keyword (lowercased) can be found this way: it starts with an ASCII letter
+  // or digit (so its matches start words), every match is four to kMaxKeywordBytes bytes long.
+  static bool fits(std::string_view keyword);
+
+  LongKeywordSet() = default;
+  // Every keyword must fit(), and there are at most kMaxKeywords.
+  explicit LongKeywordSet(std::span<const Keyword> keywords);
+
+  bool empty() const { return entries_.empty(); }
+  // Bytes from a word's start the finder must have to decide it: the longest keyword and the byte
+  // after it, which decides its end boundary. 0 when empty.
+  std::size_t lookahead() const { return lookahead_; }
+
+  // Per leading position, the buckets whose keywords can have a byte there: by the byte's low
+  // seven bits (a superset for bytes from 0x80, which the AVX-512 VBMI permute aliases that way),
+  // and as shufti nibble tables (bucket bits of byte b: low[b & 15] & high[b >> 4]).
+  using Table = std::array<unsigned char, 128>;
+  using NibbleTable = std::array<unsigned char, 16>;
+  const std::array<Table, kPositions>& byte_tables() const { return bytes_; }
+  const std::array<NibbleTable, kPositions>& low_nibble_tables() const { return low_; }
+  const std::array<NibbleTable, kPositions>& high_nibble_tables() const { return high_; }
+
+  // Whether a keyword may start at `text` (four readable bytes): false for nearly every word
+  // whose first four bytes are no keyword's.
+  bool may_start(const unsigned char* text) const {
+    return passes_filter(hash(folded_prefix(text)));
+  }
+
+  // Reports (id, length) for every keyword that matches from `text`, where a word starts, and ends
+  // at a word boundary. `available` bytes of text can be read: at least lookahead() unless the text
+  // ends there, which then counts as a boundary.
+  template <class Report>
+  void match_at(const unsigned char* text, std::size_t available, Report&& report) const {
+    if (available < kPositions) return;
+    const Slot* slot = find(folded_prefix(text));
+    if (slot == nullptr) return;
+    const std::string_view view(reinterpret_cast<const char*>(text), available);
+    for (std::uint32_t e = slot->begin; e < slot->begin + slot->count; ++e) {
+      const Entry& entry = entries_[slot_entries_[e]];
+      std::uint64_t lengths = entry.shape.match_lengths_at(view);
+      while (lengths != 0) {
+        const auto length = static_cast<std::size_t>(__builtin_ctzll(lengths));
+        lengths &= lengths - 1;
+        if (length == available || !is_word_byte(text[length - 1]) || !is_word_byte(text[length])) {
+          report(entry.id, length);
+        }
+      }
+    }
+  }
+
+ private:
+  struct Entry {
+    std::uint32_t id;
+    KeywordShape shape;
+  };
+  // Keywords whose first four bytes, folded, are `key`: slot_entries_[begin, begin + count).
+  struct Slot {
+    std::uint32_t key = 0;  // 0: empty (a folded byte always has bit 5 set)
+    std::uint16_t begin = 0;
+    std::uint16_t count = 0;
+  };
+  // A bit per hash value's top kFilterBits bits: set where some keyword's prefix hashes. Most
+  // candidates are not keywords, and this rejects them with one load and no probe.
+  static constexpr unsigned kFilterBits = 16;
+
+  // The first four bytes with bit 5 set in each: ASCII letters lowercased, any other byte sharing
+  // its key with at most one other byte. Cheap, and the match after it is exact.
+  static std::uint32_t folded_prefix(const unsigned char* text) {
+    std::uint32_t key = 0;
+    for (std::size_t i = 0; i < kPositions; ++i) key |= std::uint32_t{text[i]} << (8 * i);
+    return key | 0x20202020U;
+  }
+  static std::uint32_t hash(std::uint32_t key) { return key * 0x9E3779B1U; }
+  // Null when no keyword starts with these four bytes, nearly always decided by one bit.
+  bool passes_filter(std::uint32_t h) const {
+    return ((filter_[h >> (32 - kFilterBits + 6)] >> ((h >> (32 - kFilterBits)) & 63)) & 1) != 0;
+  }
+  const Slot* find(std::uint32_t key) const {
+    const std::uint32_t h = hash(key);
+    if (!passes_filter(h)) return nullptr;
+    for (std::uint32_t s = h >> slot_shift_;; s = (s + 1) & slot_mask_) {
+      if (slots_[s].key == key) return &slots_[s];
+      if (slots_[s].key == 0) return nullptr;
+    }
+  }
+
+  std::vector<Entry> entries_;
+  std::vector<Slot> slots_;                  // open addressing, a power of two, under half full
+  std::vector<std::uint16_t> slot_entries_;  // indices into entries_, grouped by slot
+  std::array<std::uint64_t, (std::size_t{1} << kFilterBits) / 64> filter_{};
+  unsigned slot_shift_ = 32;
+  std::uint32_t slot_mask_ = 0;
+  std::size_t lookahead_ = 0;
+  std::array<Table, kPositions> bytes_{};
+  std::array<NibbleTable, kPositions> low_{};
+  std::array<NibbleTable, kPositions> high_{};
+};
+
+}  // namespace tamis::match
