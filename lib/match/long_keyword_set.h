@@ -4,10 +4,11 @@
 // literal matcher the 281 keywords of the default set took 70% of the stream database's time
 // (1,460 against 4,900 MB/s for the identifiers' own patterns alone). Here a vector classifier
 // (word_keyword_finder.h) keeps the word starts whose first four bytes could begin a keyword of
-// one bucket, Teddy-style: each keyword is in one of eight buckets, and each of the first four
-// positions has a table of the buckets whose keywords can have that byte there. A candidate then
-// has its first four bytes looked up in a hash table of the keywords' exact prefixes, and the few
-// that are there are matched in full with the keyword's shape (keyword_expression.h).
+// one bucket, Teddy-style (keyword_buckets.h): each keyword is in one of sixteen buckets, and each
+// of the first four positions has a table of the buckets whose keywords can have that byte there.
+// A candidate's first four bytes then go through a bit filter and a hash table of the keywords'
+// exact prefixes, and the few left are matched in full with the keyword's shape
+// (keyword_expression.h).
 #pragma once
 
 #include <array>
@@ -28,7 +29,10 @@ class LongKeywordSet {
   static constexpr std::size_t kMaxKeywordBytes = 48;
   // Leading bytes the buckets test.
   static constexpr std::size_t kPositions = 4;
-  static constexpr std::size_t kBuckets = 8;
+  // Sixteen where a table lookup is one byte permute (AVX-512 VBMI, portable code), eight, each
+  // two of the sixteen, where it takes two nibble shuffles.
+  static constexpr std::size_t kBuckets = 16;
+  static constexpr std::size_t kNibbleBuckets = 8;
   // Entries are indexed with 16 bits (the managed catalogue has a few hundred keywords).
   static constexpr std::size_t kMaxKeywords = 4096;
 
@@ -50,12 +54,20 @@ class LongKeywordSet {
   // after it, which decides its end boundary. 0 when empty.
   std::size_t lookahead() const { return lookahead_; }
 
-  // Per leading position, the buckets whose keywords can have a byte there: by the byte's low
-  // seven bits (a superset for bytes from 0x80, which the AVX-512 VBMI permute aliases that way),
-  // and as shufti nibble tables (bucket bits of byte b: low[b & 15] & high[b >> 4]).
-  using Table = std::array<unsigned char, 128>;
+  // The six bits of a byte the tables are indexed by: bits 0-4 and bit 6. Upper and lower case of
+  // an ASCII letter differ only in bit 5, so they share an entry and count once when buckets are
+  // formed; digits, space, '-', '_' and the letters stay apart. Bytes from 0x80 share the entry of
+  // an ASCII byte, which only adds candidates.
+  static constexpr unsigned char fold(unsigned char b) {
+    return static_cast<unsigned char>((b & 0x1f) | ((b >> 1) & 0x20));
+  }
+  // Per leading position, the buckets whose keywords can have a byte there, by fold(byte):
+  // buckets 0-7 as bits of the first table, 8-15 of the second.
+  using Table = std::array<unsigned char, 64>;
+  const std::array<std::array<Table, kPositions>, 2>& folded_tables() const { return folded_; }
+  // The same as shufti nibble tables, over eight buckets each joining two of the sixteen: the
+  // bucket bits of byte b at position j are low[j][b & 15] & high[j][b >> 4].
   using NibbleTable = std::array<unsigned char, 16>;
-  const std::array<Table, kPositions>& byte_tables() const { return bytes_; }
   const std::array<NibbleTable, kPositions>& low_nibble_tables() const { return low_; }
   const std::array<NibbleTable, kPositions>& high_nibble_tables() const { return high_; }
 
@@ -130,7 +142,7 @@ class LongKeywordSet {
   unsigned slot_shift_ = 32;
   std::uint32_t slot_mask_ = 0;
   std::size_t lookahead_ = 0;
-  std::array<Table, kPositions> bytes_{};
+  std::array<std::array<Table, kPositions>, 2> folded_{};
   std::array<NibbleTable, kPositions> low_{};
   std::array<NibbleTable, kPositions> high_{};
 };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 
 #include "match/word_bytes.h"
@@ -49,7 +50,7 @@ void classify_portable(const unsigned char* bytes, std::size_t windows,
                        const ShortKeywordSet& short_set, const LongKeywordSet& long_set,
                        std::uint64_t* short_out, std::uint64_t* long_out) {
   const auto& classes = short_set.ascii_classes();
-  const auto& tables = long_set.byte_tables();
+  const auto& tables = long_set.folded_tables();
   for (std::size_t k = 0; k < windows; ++k, bytes += kWindowStride) {
     std::uint64_t word = 0;
     std::uint64_t first = 0;
@@ -60,9 +61,10 @@ void classify_portable(const unsigned char* bytes, std::size_t windows,
       word |= static_cast<std::uint64_t>((cls & ShortKeywordSet::kWordClass) != 0) << i;
       first |= static_cast<std::uint64_t>((cls & ShortKeywordSet::kFirstClass) != 0) << i;
       second |= static_cast<std::uint64_t>((cls & ShortKeywordSet::kSecondClass) != 0) << i;
-      unsigned buckets = 0xff;
+      unsigned buckets = 0xffff;
       for (unsigned j = 0; j < LongKeywordSet::kPositions; ++j) {
-        buckets &= tables[j][bytes[i + j] & 0x7f];
+        const unsigned char f = LongKeywordSet::fold(bytes[i + j]);
+        buckets &= tables[0][j][f] | (tables[1][j][f] << 8U);
       }
       fits |= static_cast<std::uint64_t>(buckets != 0) << i;
     }
@@ -269,33 +271,45 @@ void classify_portable(const unsigned char* bytes, std::size_t windows,
   }
 }
 
-// With VBMI one two-table permute looks every byte up in a 128-byte table: the short classes
-// (bytes from 0x80 masked to no class), and each long position's buckets (bytes from 0x80 looked
-// up by their low seven bits, which only adds candidates).
+// With VBMI one two-table permute looks every byte up in the 128-byte table of short classes
+// (bytes from 0x80 masked to no class), and one single-table permute each long position's bucket
+// table, indexed by LongKeywordSet::fold (bits 0-4 and 6 of the byte: a shift and a ternary
+// logic op move bit 6 to bit 5, and the permute ignores bits 6 and 7).
 [[gnu::target("avx512bw,avx512vbmi")]] void classify_avx512vbmi(
     const unsigned char* bytes, std::size_t windows, const ShortKeywordSet& short_set,
     const LongKeywordSet& long_set, std::uint64_t* short_out, std::uint64_t* long_out) {
   const __m512i classes_low = _mm512_loadu_si512(short_set.ascii_classes().data());
   const __m512i classes_high = _mm512_loadu_si512(short_set.ascii_classes().data() + 64);
-  __m512i long_low[LongKeywordSet::kPositions];
-  __m512i long_high[LongKeywordSet::kPositions];
+  __m512i low_buckets[LongKeywordSet::kPositions];
+  __m512i high_buckets[LongKeywordSet::kPositions];
   for (std::size_t j = 0; j < LongKeywordSet::kPositions; ++j) {
-    long_low[j] = _mm512_loadu_si512(long_set.byte_tables()[j].data());
-    long_high[j] = _mm512_loadu_si512(long_set.byte_tables()[j].data() + 64);
+    low_buckets[j] = _mm512_loadu_si512(long_set.folded_tables()[0][j].data());
+    high_buckets[j] = _mm512_loadu_si512(long_set.folded_tables()[1][j].data());
   }
   const __m512i word_class = _mm512_set1_epi8(ShortKeywordSet::kWordClass);
   const __m512i first_class = _mm512_set1_epi8(ShortKeywordSet::kFirstClass);
   const __m512i second_class = _mm512_set1_epi8(ShortKeywordSet::kSecondClass);
+  const __m512i low_five = _mm512_set1_epi8(0x1f);
   const __m512i zero = _mm512_setzero_si512();
   for (std::size_t k = 0; k < windows; ++k, bytes += kWindowStride) {
     const __m512i v = _mm512_loadu_si512(bytes);
     const __mmask64 ascii = _mm512_cmpge_epi8_mask(v, zero);
     const __m512i cls = _mm512_maskz_permutex2var_epi8(ascii, classes_low, v, classes_high);
-    __m512i buckets = _mm512_permutex2var_epi8(long_low[0], v, long_high[0]);
-    for (unsigned j = 1; j < LongKeywordSet::kPositions; ++j) {
-      const __m512i u = _mm512_loadu_si512(bytes + j);
-      buckets = _mm512_and_si512(buckets, _mm512_permutex2var_epi8(long_low[j], u, long_high[j]));
+    __m512i low[LongKeywordSet::kPositions];
+    __m512i high[LongKeywordSet::kPositions];
+    for (unsigned j = 0; j < LongKeywordSet::kPositions; ++j) {
+      const __m512i u = j == 0 ? v : _mm512_loadu_si512(bytes + j);
+      // 0xe4: bits of the first operand where the third has a 1, of the second elsewhere.
+      const __m512i index = _mm512_ternarylogic_epi32(u, _mm512_srli_epi16(u, 1), low_five, 0xe4);
+      // Zero-masked, as the broadcasts in classify_avx512: GCC 12 warns about the plain form.
+      low[j] = _mm512_maskz_permutexvar_epi8(~0ULL, index, low_buckets[j]);
+      high[j] = _mm512_maskz_permutexvar_epi8(~0ULL, index, high_buckets[j]);
     }
+    // Ternary logic ANDs three positions at once (0x80), then 0xea gives (A & B) | C.
+    const __m512i low_three = _mm512_ternarylogic_epi32(low[0], low[1], low[2], 0x80);
+    const __m512i high_three = _mm512_ternarylogic_epi32(high[0], high[1], high[2], 0x80);
+    const __m512i buckets = _mm512_ternarylogic_epi32(
+        low_three, low[3], _mm512_and_si512(high_three, high[3]), 0xea);
     const std::uint64_t words = _mm512_test_epi8_mask(cls, word_class);
     short_out[k] = candidates_of(words, _mm512_test_epi8_mask(cls, first_class),
                                  _mm512_test_epi8_mask(cls, second_class));
@@ -375,30 +389,37 @@ void WordKeywordFinder::scan(const unsigned char* data, std::size_t size, std::s
                 long_candidates.data() + whole);
       ++windows;
     }
-    for (std::size_t k = 0; k < windows; ++k, at += kWindowStride) {
+    // Most windows have no candidate at all: a mask of those that do, built without branches,
+    // lets the loop visit only them.
+    std::uint32_t busy = 0;
+    for (std::size_t k = 0; k < windows; ++k) {
+      const std::size_t first = at + k * kWindowStride;
       std::uint64_t in_range = kWindowStarts;
-      if (to - at < kWindowStride) in_range &= ((std::uint64_t{1} << (to - at)) - 1) << 1;
-      std::uint64_t starts = short_candidates[k] & in_range;
-      while (starts != 0) {
-        const auto bit = static_cast<unsigned>(__builtin_ctzll(starts));
-        starts &= starts - 1;
-        const std::size_t p = at - 1 + bit;
+      if (to - first < kWindowStride) in_range &= ((std::uint64_t{1} << (to - first)) - 1) << 1;
+      short_candidates[k] &= in_range;
+      long_candidates[k] &= in_range;
+      busy |= static_cast<std::uint32_t>((short_candidates[k] | long_candidates[k]) != 0) << k;
+    }
+    while (busy != 0) {
+      const auto k = static_cast<std::size_t>(std::countr_zero(busy));
+      busy &= busy - 1;
+      const std::size_t window_start = at + k * kWindowStride - 1;
+      for (std::uint64_t starts = short_candidates[k]; starts != 0; starts &= starts - 1) {
+        const std::size_t p = window_start + static_cast<std::size_t>(std::countr_zero(starts));
         const std::size_t word_length = p + 2 < size && is_word_byte(data[p + 2]) ? 3 : 2;
         short_set_.match_at(data + p, size - p, word_length,
                             [&](std::uint32_t id, std::size_t length) {
                               out.push_back({id, base + p, base + p + length});
                             });
       }
-      starts = long_candidates[k] & in_range;
-      while (starts != 0) {
-        const auto bit = static_cast<unsigned>(__builtin_ctzll(starts));
-        starts &= starts - 1;
-        const std::size_t p = at - 1 + bit;
+      for (std::uint64_t starts = long_candidates[k]; starts != 0; starts &= starts - 1) {
+        const std::size_t p = window_start + static_cast<std::size_t>(std::countr_zero(starts));
         long_set_.match_at(data + p, size - p, [&](std::uint32_t id, std::size_t length) {
           out.push_back({id, base + p, base + p + length});
         });
       }
     }
+    at += windows * kWindowStride;
   }
 }
 
