@@ -13,9 +13,9 @@ Engine::~Engine() = default;
 
 Result<std::shared_ptr<const Engine>> Engine::build(const Config& config,
                                                     const BuildOptions& options) {
-  auto rules = match::compile_rules(config, options.databases,
-                                    {.use_anchors = options.use_anchors,
-                                     .long_keywords_as_words = options.long_keywords_as_words});
+  auto rules = match::compile_rules(
+      config, options.databases,
+      {.use_anchors = options.use_anchors, .long_keywords = options.long_keywords});
   if (!rules) return rules.error();
   return std::shared_ptr<const Engine>(new Engine(config, std::move(*rules)));
 }

@@ -7,6 +7,7 @@
 
 #include "config/config.h"
 #include "core/result.h"
+#include "match/match_choices.h"
 
 namespace tamis {
 
@@ -23,9 +24,9 @@ struct BuildOptions {
   // False compiles anchored identifiers' patterns into the stream database like the others
   // (ManagedIdentifier::anchor): only for tests that check anchoring changes no finding.
   bool use_anchors = true;
-  // False leaves managed keywords of four bytes or more to Hyperscan instead of the word finder
-  // (match/long_keyword_set.h): only for tests that check the finder changes no finding.
-  bool long_keywords_as_words = true;
+  // Where managed keywords of four bytes or more are looked for (match/match_choices.h): anything
+  // but the default only for tests that check the word finder changes no finding.
+  match::LongKeywordPlacement long_keywords = match::LongKeywordPlacement::kAuto;
 };
 
 class Engine {

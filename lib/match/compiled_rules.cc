@@ -310,13 +310,16 @@ class RuleCompiler {
     const bool som = out_->start_mode == StartOffsetMode::kSomLeftmost;
     out_->keyword_rules.resize(out_->keywords.size());
     std::vector<LongKeywordSet::Keyword> long_keywords;
+    const bool long_keywords_as_words = choices_.long_keywords == LongKeywordPlacement::kWords ||
+                                        (choices_.long_keywords == LongKeywordPlacement::kAuto &&
+                                         WordKeywordFinder::long_keywords_pay_off());
     for (std::uint32_t k = 0; k < keyword_expressions_.size(); ++k) {
       const auto id = static_cast<unsigned>(out_->targets.size());
       const std::string& keyword = out_->keywords[k];
       const bool as_word = only_managed_use(k);
       if (as_word && ShortKeywordSet::fits(keyword)) {
         out_->short_keywords.add(keyword, id);
-      } else if (as_word && choices_.long_keywords_as_words && LongKeywordSet::fits(keyword) &&
+      } else if (as_word && long_keywords_as_words && LongKeywordSet::fits(keyword) &&
                  long_keywords.size() < LongKeywordSet::kMaxKeywords) {
         long_keywords.push_back({keyword, id});
       } else {

@@ -18,6 +18,7 @@
 #include "match/hs_handles.h"
 #include "match/keyword_expression.h"
 #include "match/long_keyword_set.h"
+#include "match/match_choices.h"
 #include "match/short_keyword_set.h"
 #include "match/start_finder.h"
 
@@ -117,15 +118,6 @@ struct CompiledRules {
   HsScratch scratch_prototype;
   // Bytes of history a scanner keeps behind the newest byte so any hit can still be decided.
   std::uint64_t history_bytes = 0;
-};
-
-// Choices that change how rules are matched but never what is found; the defaults are the fast
-// ones, the others only for tests that check exactly that.
-struct MatchChoices {
-  // False puts anchored identifiers' patterns in the stream database like the others.
-  bool use_anchors = true;
-  // False leaves managed keywords of four bytes or more to the stream database.
-  bool long_keywords_as_words = true;
 };
 
 // Compiles the managed identifiers the selector picks, the custom identifiers and allow lists.

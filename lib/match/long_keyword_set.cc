@@ -60,32 +60,25 @@ LongKeywordSet::LongKeywordSet(std::span<const Keyword> keywords) {
     for (std::uint32_t key : keys) by_key[key].push_back(index);
     const auto lead = static_cast<unsigned char>(keyword.text[0] | 0x20);
     const auto second = static_cast<unsigned char>(keyword.text.size() > 1 ? keyword.text[1] : 0);
-    const auto [found, added] = group_of_pair.try_emplace(
-        {lead, second}, static_cast<std::uint32_t>(group_sets.size()));
+    const auto [found, added] =
+        group_of_pair.try_emplace({lead, second}, static_cast<std::uint32_t>(group_sets.size()));
     if (added) group_sets.emplace_back();
     LeadingSets& group = group_sets[found->second];
     for (std::size_t j = 0; j < kPositions; ++j) group[j] |= sets[j];
     group_of_keyword.push_back(found->second);
   }
 
-  // Sixteen buckets, then the eight the nibble classifiers use, each a union of some of them.
   const std::vector<std::uint32_t> bucket_of_group = merge_into_buckets(group_sets, kBuckets);
-  std::vector<LeadingSets> bucket_sets(kBuckets);
-  for (std::size_t g = 0; g < group_sets.size(); ++g) {
-    for (std::size_t j = 0; j < kPositions; ++j) bucket_sets[bucket_of_group[g]][j] |= group_sets[g][j];
-  }
-  const std::vector<std::uint32_t> nibble_bucket = merge_into_buckets(bucket_sets, kNibbleBuckets);
 
   for (std::size_t index = 0; index < entries_.size(); ++index) {
     const std::uint32_t bucket = bucket_of_group[group_of_keyword[index]];
     const auto bit = static_cast<unsigned char>(1U << (bucket % 8));
-    const auto nibble_bit = static_cast<unsigned char>(1U << nibble_bucket[bucket]);
     for (const KeywordShape::ByteSets& spelling : spellings[index]) {
       for (std::size_t j = 0; j < kPositions; ++j) {
         for (unsigned char b : spelling[j]) {
           folded_[bucket / 8][j][fold(b)] |= bit;
-          low_[j][b & 15] |= nibble_bit;
-          high_[j][b >> 4] |= nibble_bit;
+          low_[bucket / 8][j][b & 15] |= bit;
+          high_[bucket / 8][j][b >> 4] |= bit;
         }
       }
     }

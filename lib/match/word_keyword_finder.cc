@@ -46,9 +46,10 @@ constexpr std::size_t kWindowReach = 64 + LongKeywordSet::kPositions - 1;
   return word & ~(word << 1);
 }
 
-void classify_portable(const unsigned char* bytes, std::size_t windows,
-                       const ShortKeywordSet& short_set, const LongKeywordSet& long_set,
-                       std::uint64_t* short_out, std::uint64_t* long_out) {
+template <bool kLong>
+void classify_portable_with(const unsigned char* bytes, std::size_t windows,
+                            const ShortKeywordSet& short_set, const LongKeywordSet& long_set,
+                            std::uint64_t* short_out, std::uint64_t* long_out) {
   const auto& classes = short_set.ascii_classes();
   const auto& tables = long_set.folded_tables();
   for (std::size_t k = 0; k < windows; ++k, bytes += kWindowStride) {
@@ -61,12 +62,14 @@ void classify_portable(const unsigned char* bytes, std::size_t windows,
       word |= static_cast<std::uint64_t>((cls & ShortKeywordSet::kWordClass) != 0) << i;
       first |= static_cast<std::uint64_t>((cls & ShortKeywordSet::kFirstClass) != 0) << i;
       second |= static_cast<std::uint64_t>((cls & ShortKeywordSet::kSecondClass) != 0) << i;
-      unsigned buckets = 0xffff;
-      for (unsigned j = 0; j < LongKeywordSet::kPositions; ++j) {
-        const unsigned char f = LongKeywordSet::fold(bytes[i + j]);
-        buckets &= tables[0][j][f] | (tables[1][j][f] << 8U);
+      if constexpr (kLong) {
+        unsigned buckets = 0xffff;
+        for (unsigned j = 0; j < LongKeywordSet::kPositions; ++j) {
+          const unsigned char f = LongKeywordSet::fold(bytes[i + j]);
+          buckets &= tables[0][j][f] | (tables[1][j][f] << 8U);
+        }
+        fits |= static_cast<std::uint64_t>(buckets != 0) << i;
       }
-      fits |= static_cast<std::uint64_t>(buckets != 0) << i;
     }
     short_out[k] = candidates_of(word, first, second);
     long_out[k] = fits & word_starts(word);
@@ -80,23 +83,28 @@ void classify_portable(const unsigned char* bytes, std::size_t windows,
 // fits when the AND of its four positions' bucket bits is not zero. Lambdas and helpers would not
 // inherit the target attribute, so each is written out in full.
 
-[[gnu::target("ssse3")]] void classify_ssse3(const unsigned char* bytes, std::size_t windows,
-                                             const ShortKeywordSet& short_set,
-                                             const LongKeywordSet& long_set,
-                                             std::uint64_t* short_out, std::uint64_t* long_out) {
+template <bool kLong>
+[[gnu::target("ssse3")]] void classify_ssse3_with(const unsigned char* bytes, std::size_t windows,
+                                                  const ShortKeywordSet& short_set,
+                                                  const LongKeywordSet& long_set,
+                                                  std::uint64_t* short_out,
+                                                  std::uint64_t* long_out) {
+  constexpr std::size_t kPositions = LongKeywordSet::kPositions;
   const unsigned char* low = short_set.low_nibble_table().data();
   const unsigned char* high = short_set.high_nibble_table().data();
   const __m128i low_table = _mm_loadu_si128(reinterpret_cast<const __m128i*>(low));
   const __m128i high_table = _mm_loadu_si128(reinterpret_cast<const __m128i*>(high));
   const __m128i word_low = _mm_loadu_si128(reinterpret_cast<const __m128i*>(kWordLow.data()));
   const __m128i word_high = _mm_loadu_si128(reinterpret_cast<const __m128i*>(kWordHigh.data()));
-  __m128i long_low[LongKeywordSet::kPositions];
-  __m128i long_high[LongKeywordSet::kPositions];
-  for (std::size_t j = 0; j < LongKeywordSet::kPositions; ++j) {
-    long_low[j] =
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(long_set.low_nibble_tables()[j].data()));
-    long_high[j] =
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(long_set.high_nibble_tables()[j].data()));
+  __m128i long_low[2][kPositions];
+  __m128i long_high[2][kPositions];
+  for (std::size_t half = 0; half < 2; ++half) {
+    for (std::size_t j = 0; j < kPositions; ++j) {
+      long_low[half][j] = _mm_loadu_si128(
+          reinterpret_cast<const __m128i*>(long_set.low_nibble_tables()[half][j].data()));
+      long_high[half][j] = _mm_loadu_si128(
+          reinterpret_cast<const __m128i*>(long_set.high_nibble_tables()[half][j].data()));
+    }
   }
   const __m128i nibble = _mm_set1_epi8(0x0f);
   const __m128i first_bits = _mm_set1_epi8(ShortKeywordSet::kFirstBits);
@@ -116,14 +124,20 @@ void classify_portable(const unsigned char* bytes, std::size_t windows,
           _mm_and_si128(_mm_shuffle_epi8(low_table, lo), _mm_shuffle_epi8(high_table, hi));
       const __m128i word =
           _mm_and_si128(_mm_shuffle_epi8(word_low, lo), _mm_shuffle_epi8(word_high, hi));
-      __m128i buckets =
-          _mm_and_si128(_mm_shuffle_epi8(long_low[0], lo), _mm_shuffle_epi8(long_high[0], hi));
-      for (unsigned j = 1; j < LongKeywordSet::kPositions; ++j) {
-        const __m128i u = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + 16 * i + j));
-        const __m128i u_lo = _mm_and_si128(u, nibble);
-        const __m128i u_hi = _mm_and_si128(_mm_srli_epi16(u, 4), nibble);
-        buckets = _mm_and_si128(buckets, _mm_and_si128(_mm_shuffle_epi8(long_low[j], u_lo),
-                                                       _mm_shuffle_epi8(long_high[j], u_hi)));
+      __m128i buckets[2] = {_mm_setzero_si128(), _mm_setzero_si128()};
+      if constexpr (kLong) {
+        buckets[0] = buckets[1] = _mm_set1_epi8(-1);
+      }
+      for (unsigned j = 0; j < (kLong ? kPositions : 0); ++j) {
+        const __m128i u =
+            j == 0 ? v : _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + 16 * i + j));
+        const __m128i u_lo = j == 0 ? lo : _mm_and_si128(u, nibble);
+        const __m128i u_hi = j == 0 ? hi : _mm_and_si128(_mm_srli_epi16(u, 4), nibble);
+        for (unsigned half = 0; half < 2; ++half) {
+          buckets[half] = _mm_and_si128(buckets[half],
+                                        _mm_and_si128(_mm_shuffle_epi8(long_low[half][j], u_lo),
+                                                      _mm_shuffle_epi8(long_high[half][j], u_hi)));
+        }
       }
       // As in classify_avx2: a saturating add carries a class's bits into bit 7.
       const auto words =
@@ -132,8 +146,9 @@ void classify_portable(const unsigned char* bytes, std::size_t windows,
           _mm_movemask_epi8(_mm_adds_epu8(_mm_and_si128(cls, first_bits), any_low_bits)));
       const auto seconds =
           static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_adds_epu8(cls, any_high_bits)));
-      const auto fits =
-          static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(buckets, zero))) ^ 0xffffU;
+      const auto fits = static_cast<std::uint32_t>(_mm_movemask_epi8(
+                            _mm_cmpeq_epi8(_mm_or_si128(buckets[0], buckets[1]), zero))) ^
+                        0xffffU;
       const unsigned shift = 16 * i;
       word_mask |= static_cast<std::uint64_t>(words) << shift;
       first_mask |= static_cast<std::uint64_t>(firsts) << shift;
@@ -145,10 +160,12 @@ void classify_portable(const unsigned char* bytes, std::size_t windows,
   }
 }
 
-[[gnu::target("avx2")]] void classify_avx2(const unsigned char* bytes, std::size_t windows,
-                                           const ShortKeywordSet& short_set,
-                                           const LongKeywordSet& long_set, std::uint64_t* short_out,
-                                           std::uint64_t* long_out) {
+template <bool kLong>
+[[gnu::target("avx2")]] void classify_avx2_with(const unsigned char* bytes, std::size_t windows,
+                                                const ShortKeywordSet& short_set,
+                                                const LongKeywordSet& long_set,
+                                                std::uint64_t* short_out, std::uint64_t* long_out) {
+  constexpr std::size_t kPositions = LongKeywordSet::kPositions;
   const unsigned char* low = short_set.low_nibble_table().data();
   const unsigned char* high = short_set.high_nibble_table().data();
   const __m256i low_table =
@@ -159,13 +176,15 @@ void classify_portable(const unsigned char* bytes, std::size_t windows,
       _mm_loadu_si128(reinterpret_cast<const __m128i*>(kWordLow.data())));
   const __m256i word_high = _mm256_broadcastsi128_si256(
       _mm_loadu_si128(reinterpret_cast<const __m128i*>(kWordHigh.data())));
-  __m256i long_low[LongKeywordSet::kPositions];
-  __m256i long_high[LongKeywordSet::kPositions];
-  for (std::size_t j = 0; j < LongKeywordSet::kPositions; ++j) {
-    long_low[j] = _mm256_broadcastsi128_si256(
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(long_set.low_nibble_tables()[j].data())));
-    long_high[j] = _mm256_broadcastsi128_si256(
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(long_set.high_nibble_tables()[j].data())));
+  __m256i long_low[2][kPositions];
+  __m256i long_high[2][kPositions];
+  for (std::size_t half = 0; half < 2; ++half) {
+    for (std::size_t j = 0; j < kPositions; ++j) {
+      long_low[half][j] = _mm256_broadcastsi128_si256(_mm_loadu_si128(
+          reinterpret_cast<const __m128i*>(long_set.low_nibble_tables()[half][j].data())));
+      long_high[half][j] = _mm256_broadcastsi128_si256(_mm_loadu_si128(
+          reinterpret_cast<const __m128i*>(long_set.high_nibble_tables()[half][j].data())));
+    }
   }
   const __m256i nibble = _mm256_set1_epi8(0x0f);
   const __m256i first_bits = _mm256_set1_epi8(ShortKeywordSet::kFirstBits);
@@ -187,15 +206,20 @@ void classify_portable(const unsigned char* bytes, std::size_t windows,
           _mm256_and_si256(_mm256_shuffle_epi8(low_table, lo), _mm256_shuffle_epi8(high_table, hi));
       const __m256i word =
           _mm256_and_si256(_mm256_shuffle_epi8(word_low, lo), _mm256_shuffle_epi8(word_high, hi));
-      __m256i buckets = _mm256_and_si256(_mm256_shuffle_epi8(long_low[0], lo),
-                                         _mm256_shuffle_epi8(long_high[0], hi));
-      for (unsigned j = 1; j < LongKeywordSet::kPositions; ++j) {
-        const __m256i u = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes + 32 * i + j));
-        const __m256i u_lo = _mm256_and_si256(u, nibble);
-        const __m256i u_hi = _mm256_and_si256(_mm256_srli_epi16(u, 4), nibble);
-        buckets =
-            _mm256_and_si256(buckets, _mm256_and_si256(_mm256_shuffle_epi8(long_low[j], u_lo),
-                                                       _mm256_shuffle_epi8(long_high[j], u_hi)));
+      __m256i buckets[2] = {_mm256_setzero_si256(), _mm256_setzero_si256()};
+      if constexpr (kLong) {
+        buckets[0] = buckets[1] = _mm256_set1_epi8(-1);
+      }
+      for (unsigned j = 0; j < (kLong ? kPositions : 0); ++j) {
+        const __m256i u =
+            j == 0 ? v : _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes + 32 * i + j));
+        const __m256i u_lo = j == 0 ? lo : _mm256_and_si256(u, nibble);
+        const __m256i u_hi = j == 0 ? hi : _mm256_and_si256(_mm256_srli_epi16(u, 4), nibble);
+        for (unsigned half = 0; half < 2; ++half) {
+          buckets[half] = _mm256_and_si256(
+              buckets[half], _mm256_and_si256(_mm256_shuffle_epi8(long_low[half][j], u_lo),
+                                              _mm256_shuffle_epi8(long_high[half][j], u_hi)));
+        }
       }
       // A saturating add carries any set bit of a class into bit 7, where movemask reads it.
       const auto words =
@@ -204,8 +228,8 @@ void classify_portable(const unsigned char* bytes, std::size_t windows,
           _mm256_movemask_epi8(_mm256_adds_epu8(_mm256_and_si256(cls, first_bits), any_low_bits)));
       const auto seconds =
           static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_adds_epu8(cls, any_high_bits)));
-      const auto fits =
-          ~static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(buckets, zero)));
+      const auto fits = ~static_cast<std::uint32_t>(
+          _mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_or_si256(buckets[0], buckets[1]), zero)));
       const unsigned shift = 32 * i;
       word_mask |= static_cast<std::uint64_t>(words) << shift;
       first_mask |= static_cast<std::uint64_t>(firsts) << shift;
@@ -217,31 +241,32 @@ void classify_portable(const unsigned char* bytes, std::size_t windows,
   }
 }
 
-[[gnu::target("avx512bw")]] void classify_avx512(const unsigned char* bytes, std::size_t windows,
-                                                 const ShortKeywordSet& short_set,
-                                                 const LongKeywordSet& long_set,
-                                                 std::uint64_t* short_out,
-                                                 std::uint64_t* long_out) {
+// A 16-byte table in every lane. Zero-masked: GCC 12 warns about the undefined vector inside the
+// plain broadcast.
+[[gnu::target("avx512bw"), gnu::always_inline]] inline __m512i broadcast(
+    const unsigned char* table) {
+  return _mm512_maskz_broadcast_i32x4(0xffff,
+                                      _mm_loadu_si128(reinterpret_cast<const __m128i*>(table)));
+}
+
+template <bool kLong>
+[[gnu::target("avx512bw")]] void classify_avx512_with(
+    const unsigned char* bytes, std::size_t windows, const ShortKeywordSet& short_set,
+    const LongKeywordSet& long_set, std::uint64_t* short_out, std::uint64_t* long_out) {
+  constexpr std::size_t kPositions = LongKeywordSet::kPositions;
   const unsigned char* low = short_set.low_nibble_table().data();
   const unsigned char* high = short_set.high_nibble_table().data();
-  // The zero-masked broadcast: GCC 12 warns about the undefined vector inside the plain one.
-  const __m512i low_table =
-      _mm512_maskz_broadcast_i32x4(0xffff, _mm_loadu_si128(reinterpret_cast<const __m128i*>(low)));
-  const __m512i high_table =
-      _mm512_maskz_broadcast_i32x4(0xffff, _mm_loadu_si128(reinterpret_cast<const __m128i*>(high)));
-  const __m512i word_low = _mm512_maskz_broadcast_i32x4(
-      0xffff, _mm_loadu_si128(reinterpret_cast<const __m128i*>(kWordLow.data())));
-  const __m512i word_high = _mm512_maskz_broadcast_i32x4(
-      0xffff, _mm_loadu_si128(reinterpret_cast<const __m128i*>(kWordHigh.data())));
-  __m512i long_low[LongKeywordSet::kPositions];
-  __m512i long_high[LongKeywordSet::kPositions];
-  for (std::size_t j = 0; j < LongKeywordSet::kPositions; ++j) {
-    long_low[j] = _mm512_maskz_broadcast_i32x4(
-        0xffff,
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(long_set.low_nibble_tables()[j].data())));
-    long_high[j] = _mm512_maskz_broadcast_i32x4(
-        0xffff,
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(long_set.high_nibble_tables()[j].data())));
+  const __m512i low_table = broadcast(low);
+  const __m512i high_table = broadcast(high);
+  const __m512i word_low = broadcast(kWordLow.data());
+  const __m512i word_high = broadcast(kWordHigh.data());
+  __m512i long_low[2][kPositions];
+  __m512i long_high[2][kPositions];
+  for (std::size_t half = 0; half < 2; ++half) {
+    for (std::size_t j = 0; j < kPositions; ++j) {
+      long_low[half][j] = broadcast(long_set.low_nibble_tables()[half][j].data());
+      long_high[half][j] = broadcast(long_set.high_nibble_tables()[half][j].data());
+    }
   }
   const __m512i nibble = _mm512_set1_epi8(0x0f);
   const __m512i first_bits = _mm512_set1_epi8(ShortKeywordSet::kFirstBits);
@@ -254,20 +279,26 @@ void classify_portable(const unsigned char* bytes, std::size_t windows,
         _mm512_and_si512(_mm512_shuffle_epi8(low_table, lo), _mm512_shuffle_epi8(high_table, hi));
     const __m512i word =
         _mm512_and_si512(_mm512_shuffle_epi8(word_low, lo), _mm512_shuffle_epi8(word_high, hi));
-    __m512i buckets = _mm512_and_si512(_mm512_shuffle_epi8(long_low[0], lo),
-                                       _mm512_shuffle_epi8(long_high[0], hi));
-    for (unsigned j = 1; j < LongKeywordSet::kPositions; ++j) {
-      const __m512i u = _mm512_loadu_si512(bytes + j);
-      const __m512i u_lo = _mm512_and_si512(u, nibble);
-      const __m512i u_hi = _mm512_and_si512(_mm512_srli_epi16(u, 4), nibble);
-      buckets =
-          _mm512_and_si512(buckets, _mm512_and_si512(_mm512_shuffle_epi8(long_low[j], u_lo),
-                                                     _mm512_shuffle_epi8(long_high[j], u_hi)));
+    __m512i buckets[2] = {_mm512_setzero_si512(), _mm512_setzero_si512()};
+    if constexpr (kLong) {
+      buckets[0] = buckets[1] = _mm512_set1_epi8(-1);
+    }
+    for (unsigned j = 0; j < (kLong ? kPositions : 0); ++j) {
+      const __m512i u = j == 0 ? v : _mm512_loadu_si512(bytes + j);
+      const __m512i u_lo = j == 0 ? lo : _mm512_and_si512(u, nibble);
+      const __m512i u_hi = j == 0 ? hi : _mm512_and_si512(_mm512_srli_epi16(u, 4), nibble);
+      for (unsigned half = 0; half < 2; ++half) {
+        // 0x80: the AND of all three.
+        buckets[half] =
+            _mm512_ternarylogic_epi32(buckets[half], _mm512_shuffle_epi8(long_low[half][j], u_lo),
+                                      _mm512_shuffle_epi8(long_high[half][j], u_hi), 0x80);
+      }
     }
     const std::uint64_t words = _mm512_test_epi8_mask(word, word);
     short_out[k] = candidates_of(words, _mm512_test_epi8_mask(cls, first_bits),
                                  _mm512_test_epi8_mask(cls, second_bits));
-    long_out[k] = _mm512_test_epi8_mask(buckets, buckets) & word_starts(words);
+    const __m512i any = _mm512_or_si512(buckets[0], buckets[1]);
+    long_out[k] = _mm512_test_epi8_mask(any, any) & word_starts(words);
   }
 }
 
@@ -275,7 +306,8 @@ void classify_portable(const unsigned char* bytes, std::size_t windows,
 // (bytes from 0x80 masked to no class), and one single-table permute each long position's bucket
 // table, indexed by LongKeywordSet::fold (bits 0-4 and 6 of the byte: a shift and a ternary
 // logic op move bit 6 to bit 5, and the permute ignores bits 6 and 7).
-[[gnu::target("avx512bw,avx512vbmi")]] void classify_avx512vbmi(
+template <bool kLong>
+[[gnu::target("avx512bw,avx512vbmi")]] void classify_avx512vbmi_with(
     const unsigned char* bytes, std::size_t windows, const ShortKeywordSet& short_set,
     const LongKeywordSet& long_set, std::uint64_t* short_out, std::uint64_t* long_out) {
   const __m512i classes_low = _mm512_loadu_si512(short_set.ascii_classes().data());
@@ -295,6 +327,13 @@ void classify_portable(const unsigned char* bytes, std::size_t windows,
     const __m512i v = _mm512_loadu_si512(bytes);
     const __mmask64 ascii = _mm512_cmpge_epi8_mask(v, zero);
     const __m512i cls = _mm512_maskz_permutex2var_epi8(ascii, classes_low, v, classes_high);
+    const std::uint64_t words = _mm512_test_epi8_mask(cls, word_class);
+    short_out[k] = candidates_of(words, _mm512_test_epi8_mask(cls, first_class),
+                                 _mm512_test_epi8_mask(cls, second_class));
+    if constexpr (!kLong) {
+      long_out[k] = 0;
+      continue;
+    }
     __m512i low[LongKeywordSet::kPositions];
     __m512i high[LongKeywordSet::kPositions];
     for (unsigned j = 0; j < LongKeywordSet::kPositions; ++j) {
@@ -308,38 +347,66 @@ void classify_portable(const unsigned char* bytes, std::size_t windows,
     // Ternary logic ANDs three positions at once (0x80), then 0xea gives (A & B) | C.
     const __m512i low_three = _mm512_ternarylogic_epi32(low[0], low[1], low[2], 0x80);
     const __m512i high_three = _mm512_ternarylogic_epi32(high[0], high[1], high[2], 0x80);
-    const __m512i buckets = _mm512_ternarylogic_epi32(
-        low_three, low[3], _mm512_and_si512(high_three, high[3]), 0xea);
-    const std::uint64_t words = _mm512_test_epi8_mask(cls, word_class);
-    short_out[k] = candidates_of(words, _mm512_test_epi8_mask(cls, first_class),
-                                 _mm512_test_epi8_mask(cls, second_class));
+    const __m512i buckets =
+        _mm512_ternarylogic_epi32(low_three, low[3], _mm512_and_si512(high_three, high[3]), 0xea);
     long_out[k] = _mm512_test_epi8_mask(buckets, buckets) & word_starts(words);
   }
 }
 
 #endif
 
+// Each classifier comes in two forms, so that a finder without long keywords pays nothing for
+// them; this picks one per batch.
+template <WordKeywordFinder::Classify kShortOnly, WordKeywordFinder::Classify kWithLong>
+void by_long_set(const unsigned char* bytes, std::size_t windows, const ShortKeywordSet& short_set,
+                 const LongKeywordSet& long_set, std::uint64_t* short_out,
+                 std::uint64_t* long_out) {
+  (long_set.empty() ? kShortOnly : kWithLong)(bytes, windows, short_set, long_set, short_out,
+                                              long_out);
+}
+
+constexpr WordKeywordFinder::Classify kPortable =
+    by_long_set<classify_portable_with<false>, classify_portable_with<true>>;
+#ifdef TAMIS_WORD_KEYWORD_X86
+constexpr WordKeywordFinder::Classify kSsse3 =
+    by_long_set<classify_ssse3_with<false>, classify_ssse3_with<true>>;
+constexpr WordKeywordFinder::Classify kAvx2 =
+    by_long_set<classify_avx2_with<false>, classify_avx2_with<true>>;
+constexpr WordKeywordFinder::Classify kAvx512 =
+    by_long_set<classify_avx512_with<false>, classify_avx512_with<true>>;
+constexpr WordKeywordFinder::Classify kAvx512Vbmi =
+    by_long_set<classify_avx512vbmi_with<false>, classify_avx512vbmi_with<true>>;
+#endif
+
 }  // namespace
 
 std::vector<WordKeywordFinder::Classify> WordKeywordFinder::supported_classifiers() {
-  std::vector<Classify> out = {classify_portable};
+  std::vector<Classify> out = {kPortable};
 #ifdef TAMIS_WORD_KEYWORD_X86
-  if (__builtin_cpu_supports("ssse3")) out.push_back(classify_ssse3);
-  if (__builtin_cpu_supports("avx2")) out.push_back(classify_avx2);
-  if (__builtin_cpu_supports("avx512bw")) out.push_back(classify_avx512);
-  if (__builtin_cpu_supports("avx512vbmi")) out.push_back(classify_avx512vbmi);
+  if (__builtin_cpu_supports("ssse3")) out.push_back(kSsse3);
+  if (__builtin_cpu_supports("avx2")) out.push_back(kAvx2);
+  if (__builtin_cpu_supports("avx512bw")) out.push_back(kAvx512);
+  if (__builtin_cpu_supports("avx512vbmi")) out.push_back(kAvx512Vbmi);
 #endif
   return out;
 }
 
 WordKeywordFinder::Classify WordKeywordFinder::best_classifier() {
 #ifdef TAMIS_WORD_KEYWORD_X86
-  if (__builtin_cpu_supports("avx512vbmi")) return classify_avx512vbmi;
-  if (__builtin_cpu_supports("avx512bw")) return classify_avx512;
-  if (__builtin_cpu_supports("avx2")) return classify_avx2;
-  if (__builtin_cpu_supports("ssse3")) return classify_ssse3;
+  if (__builtin_cpu_supports("avx512vbmi")) return kAvx512Vbmi;
+  if (__builtin_cpu_supports("avx512bw")) return kAvx512;
+  if (__builtin_cpu_supports("avx2")) return kAvx2;
+  if (__builtin_cpu_supports("ssse3")) return kSsse3;
 #endif
-  return classify_portable;
+  return kPortable;
+}
+
+bool WordKeywordFinder::long_keywords_pay_off() {
+#ifdef TAMIS_WORD_KEYWORD_X86
+  return __builtin_cpu_supports("avx512vbmi");
+#else
+  return false;
+#endif
 }
 
 WordKeywordFinder::WordKeywordFinder(const ShortKeywordSet& short_set,

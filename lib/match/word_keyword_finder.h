@@ -44,6 +44,11 @@ class WordKeywordFinder {
   // The one this CPU runs best, and every one it can run, portable first (for tests).
   static Classify best_classifier();
   static std::vector<Classify> supported_classifiers();
+  // Whether this CPU finds long keywords here faster than Hyperscan's stream database does. Only
+  // with AVX-512 VBMI, whose byte permutes look up sixteen buckets in a single instruction per
+  // table: with nibble shuffles (AVX-512BW, AVX2) the long classification costs as much as it saves
+  // (docs/performance.md).
+  static bool long_keywords_pay_off();
 
   // The sets must outlive the finder. Without `classify`, the best one for this CPU.
   WordKeywordFinder(const ShortKeywordSet& short_set, const LongKeywordSet& long_set,

@@ -16,6 +16,7 @@
 namespace tamis {
 namespace {
 
+using testing_support::expect_same_results;
 using testing_support::scan_in_chunks;
 
 class Text {
@@ -126,27 +127,6 @@ std::size_t count_of(const ObjectResult& result, std::string_view type) {
   return d != nullptr ? d->occurrences.size() : 0;
 }
 
-void expect_same(const ObjectResult& anchored, const ObjectResult& streamed,
-                 const std::string& how) {
-  ASSERT_EQ(anchored.detections.size(), streamed.detections.size()) << how;
-  for (std::size_t i = 0; i < anchored.detections.size(); ++i) {
-    const Detection& a = anchored.detections[i];
-    const Detection& b = streamed.detections[i];
-    ASSERT_EQ(a.type, b.type) << how;
-    ASSERT_EQ(a.count, b.count) << a.type << ", " << how;
-    ASSERT_EQ(a.occurrences.size(), b.occurrences.size()) << a.type << ", " << how;
-    for (std::size_t j = 0; j < a.occurrences.size(); ++j) {
-      const Occurrence& x = a.occurrences[j];
-      const Occurrence& y = b.occurrences[j];
-      EXPECT_EQ(x.start, y.start) << a.type << " #" << j << ", " << how;
-      EXPECT_EQ(x.end, y.end) << a.type << " #" << j << ", " << how;
-      EXPECT_EQ(x.line, y.line) << a.type << " #" << j << ", " << how;
-      EXPECT_EQ(x.column, y.column) << a.type << " #" << j << ", " << how;
-      EXPECT_EQ(x.text, y.text) << a.type << " #" << j << ", " << how;
-    }
-  }
-}
-
 // Anchored, and decided by probes from the starts its anchors allow (the prefix database).
 bool is_anchored(const Engine& engine, std::string_view type) {
   for (const match::Rule& rule : engine.rules().rules) {
@@ -155,32 +135,11 @@ bool is_anchored(const Engine& engine, std::string_view type) {
   return false;
 }
 
-// Each line a CSV-like cell, the first column named after an anchor: names never gate an
-// anchored identifier.
+// Each line a CSV-like cell, every other one under a column named after an anchor: names never
+// gate an anchored identifier.
 ObjectResult scan_as_cells(Scanner& scanner, std::string_view text) {
-  scanner.begin("cells.csv");
-  std::uint64_t row = 1;
-  std::size_t at = 0;
-  while (at < text.size()) {
-    std::size_t end = text.find('\n', at);
-    if (end == std::string_view::npos) end = text.size();
-    CellLocation where;
-    where.row = row;
-    where.column = 1 + row % 2;
-    where.column_name = row % 2 == 0 ? "Authorization" : "notes";
-    // Appended, not `+`: GCC 12 raises a false -Wrestrict on string concatenation inlined here.
-    where.cell_reference.assign(row % 2 == 0 ? "A" : "B");
-    where.cell_reference += std::to_string(row);
-    SegmentLocation location;
-    location.where = where;
-    location.context_keywords = {where.column_name};
-    scanner.begin_segment(location);
-    scanner.feed(text.substr(at, end - at));
-    scanner.end_segment();
-    at = end + 1;
-    ++row;
-  }
-  return scanner.finish();
+  return testing_support::scan_as_cells(
+      scanner, text, [](std::uint64_t row) { return row % 2 == 0 ? "Authorization" : "notes"; });
 }
 
 TEST(AnchoredPatterns, FindExactlyWhatTheStreamDatabaseFinds) {
@@ -200,13 +159,13 @@ TEST(AnchoredPatterns, FindExactlyWhatTheStreamDatabaseFinds) {
     // Not a comparison of two empty results: the text holds both kinds, and near misses.
     EXPECT_GE(count_of(whole, "HTTP_BASIC_AUTH_HEADER"), 20U) << "seed " << seed;
     EXPECT_GE(count_of(whole, "AWS_CREDENTIALS"), 20U) << "seed " << seed;
-    expect_same(whole, streamed.scan("mem", text), "whole, seed " + std::to_string(seed));
+    expect_same_results(whole, streamed.scan("mem", text), "whole, seed " + std::to_string(seed));
     for (std::size_t chunk : {1, 5, 64, 1000}) {
       const std::string how = "chunk " + std::to_string(chunk) + ", seed " + std::to_string(seed);
-      expect_same(scan_in_chunks(anchored, text, chunk), whole, how);
+      expect_same_results(scan_in_chunks(anchored, text, chunk), whole, how);
     }
-    expect_same(scan_as_cells(anchored, text), scan_as_cells(streamed, text),
-                "cells, seed " + std::to_string(seed));
+    expect_same_results(scan_as_cells(anchored, text), scan_as_cells(streamed, text),
+                        "cells, seed " + std::to_string(seed));
   }
 }
 
@@ -223,7 +182,7 @@ TEST(AnchoredPatterns, SomLeftmostModeAgreesToo) {
   const std::string text = Text(11).build(1500);
   const ObjectResult result = a.scan("mem", text);
   EXPECT_GE(count_of(result, "HTTP_BASIC_AUTH_HEADER"), 20U);
-  expect_same(result, b.scan("mem", text), "som");
+  expect_same_results(result, b.scan("mem", text), "som");
 }
 
 }  // namespace
