@@ -182,6 +182,16 @@ std::optional<std::size_t> KeywordShape::longest_before(std::size_t unit_count,
   return std::nullopt;
 }
 
+std::string KeywordShape::fixed_prefix(std::size_t max) const {
+  std::string out;
+  for (const Unit& unit : units_) {
+    if (out.size() == max) break;
+    if (unit.kind != Unit::Kind::kLetter && unit.kind != Unit::Kind::kByte) break;
+    out += static_cast<char>(unit.byte);
+  }
+  return out;
+}
+
 std::size_t KeywordShape::max_length() const {
   std::size_t length = 0;
   for (const Unit& unit : units_) {

@@ -27,6 +27,10 @@ class KeywordShape {
   // which took 40% of an engine's compile time, and a block scan per hit.
   std::optional<std::size_t> longest_match_ending_at(std::string_view text) const;
 
+  // The first bytes of every match, ASCII letters lowercased: the leading letters and plain bytes
+  // up to the first separator or case alternation, at most `max`.
+  std::string fixed_prefix(std::size_t max) const;
+
   // The most bytes a match can take.
   std::size_t max_length() const;
 

@@ -46,7 +46,14 @@ LongKeywordSet::LongKeywordSet(std::span<const Keyword> keywords) {
   for (const Keyword& keyword : keywords) {
     const auto index = static_cast<std::uint32_t>(entries_.size());
     entries_.push_back({keyword.id, KeywordShape(keyword.text)});
-    const KeywordShape& shape = entries_.back().shape;
+    Entry& entry = entries_.back();
+    const KeywordShape& shape = entry.shape;
+    const std::string head = shape.fixed_prefix(8);
+    for (std::size_t i = 0; i < head.size(); ++i) {
+      const std::uint64_t folded = static_cast<unsigned char>(head[i]) | 0x20U;
+      entry.head |= folded << (8 * i);
+      entry.head_mask |= std::uint64_t{0xff} << (8 * i);
+    }
     lookahead_ = std::max(lookahead_, shape.max_length() + 1);
     spellings.push_back(shape.leading_bytes(kPositions));
     LeadingSets sets;

@@ -88,8 +88,12 @@ class LongKeywordSet {
     const Slot* slot = find(folded_prefix(text));
     if (slot == nullptr) return;
     const std::string_view view(reinterpret_cast<const char*>(text), available);
+    const std::uint64_t head = folded_head(text, available);
     for (std::uint32_t e = slot->begin; e < slot->begin + slot->count; ++e) {
       const Entry& entry = entries_[slot_entries_[e]];
+      // Words that share only their first four bytes with the keyword ("according", "account")
+      // are common in prose: eight bytes compared at once turn most of them away.
+      if (((head ^ entry.head) & entry.head_mask) != 0) continue;
       std::uint64_t lengths = entry.shape.match_lengths_at(view);
       while (lengths != 0) {
         const auto length = static_cast<std::size_t>(__builtin_ctzll(lengths));
@@ -105,7 +109,18 @@ class LongKeywordSet {
   struct Entry {
     std::uint32_t id;
     KeywordShape shape;
+    // The keyword's fixed first bytes (KeywordShape::fixed_prefix), folded as folded_head does,
+    // and which of the eight bytes they cover.
+    std::uint64_t head = 0;
+    std::uint64_t head_mask = 0;
   };
+  // Up to eight bytes of text, bit 5 set in each as in folded_prefix; zeros past `available`.
+  static std::uint64_t folded_head(const unsigned char* text, std::size_t available) {
+    std::uint64_t head = 0;
+    const std::size_t n = available < 8 ? available : 8;
+    for (std::size_t i = 0; i < n; ++i) head |= std::uint64_t{text[i]} << (8 * i);
+    return head | 0x2020202020202020ULL;
+  }
   // Keywords whose first four bytes, folded, are `key`: slot_entries_[begin, begin + count).
   struct Slot {
     std::uint32_t key = 0;  // 0: empty (a folded byte always has bit 5 set)
