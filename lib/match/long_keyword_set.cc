@@ -54,6 +54,9 @@ LongKeywordSet::LongKeywordSet(std::span<const Keyword> keywords) {
       entry.head |= folded << (8 * i);
       entry.head_mask |= std::uint64_t{0xff} << (8 * i);
     }
+    if (head.size() >= kLongHead)
+      add_to(long_head_filter_,
+             hash(folded_head(reinterpret_cast<const unsigned char*>(head.data()), kLongHead)));
     lookahead_ = std::max(lookahead_, shape.max_length() + 1);
     spellings.push_back(shape.leading_bytes(kPositions));
     LeadingSets sets;
@@ -64,7 +67,10 @@ LongKeywordSet::LongKeywordSet(std::span<const Keyword> keywords) {
       }
       add_keys(spelling, 0, 0, keys);
     }
-    for (std::uint32_t key : keys) by_key[key].push_back(index);
+    for (std::uint32_t key : keys) {
+      by_key[key].push_back(index);
+      if (head.size() < kLongHead) add_to(filter_, hash(key));
+    }
     const auto lead = static_cast<unsigned char>(keyword.text[0] | 0x20);
     const auto second = static_cast<unsigned char>(keyword.text.size() > 1 ? keyword.text[1] : 0);
     const auto [found, added] =
@@ -96,9 +102,7 @@ LongKeywordSet::LongKeywordSet(std::span<const Keyword> keywords) {
   slot_shift_ = 32 - static_cast<unsigned>(std::countr_zero(slot_count));
   slot_mask_ = static_cast<std::uint32_t>(slot_count - 1);
   for (auto& [key, members] : by_key) {
-    const std::uint32_t h = hash(key);
-    filter_[h >> (32 - kFilterBits + 6)] |= std::uint64_t{1} << ((h >> (32 - kFilterBits)) & 63);
-    std::uint32_t s = h >> slot_shift_;
+    std::uint32_t s = hash(key) >> slot_shift_;
     while (slots_[s].key != 0) s = (s + 1) & slot_mask_;
     slots_[s] = {key, static_cast<std::uint16_t>(slot_entries_.size()),
                  static_cast<std::uint16_t>(members.size())};

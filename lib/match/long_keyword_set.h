@@ -73,10 +73,14 @@ class LongKeywordSet {
   const NibbleTables& low_nibble_tables() const { return low_; }
   const NibbleTables& high_nibble_tables() const { return high_; }
 
-  // Whether a keyword may start at `text` (four readable bytes): false for nearly every word
-  // whose first four bytes are no keyword's.
-  bool may_start(const unsigned char* text) const {
-    return passes_filter(hash(folded_prefix(text)));
+  // Whether a keyword may start at `text`, of which `available` bytes (at least four) can be read:
+  // false for nearly every word whose first four bytes are no keyword's, or whose first six are
+  // none of those keywords' that spell out six. Words that share four bytes with a keyword
+  // ("according", "account"; "forecast", "foreign") are common in prose.
+  bool may_start(const unsigned char* text, std::size_t available) const {
+    return passes(filter_, hash(folded_prefix(text))) ||
+           (available >= kLongHead &&
+            passes(long_head_filter_, hash(folded_head(text, kLongHead))));
   }
 
   // Reports (id, length) for every keyword that matches from `text`, where a word starts, and ends
@@ -84,15 +88,14 @@ class LongKeywordSet {
   // ends there, which then counts as a boundary.
   template <class Report>
   void match_at(const unsigned char* text, std::size_t available, Report&& report) const {
-    if (available < kPositions) return;
+    if (available < kPositions || !may_start(text, available)) return;
     const Slot* slot = find(folded_prefix(text));
     if (slot == nullptr) return;
     const std::string_view view(reinterpret_cast<const char*>(text), available);
     const std::uint64_t head = folded_head(text, available);
     for (std::uint32_t e = slot->begin; e < slot->begin + slot->count; ++e) {
       const Entry& entry = entries_[slot_entries_[e]];
-      // Words that share only their first four bytes with the keyword ("according", "account")
-      // are common in prose: eight bytes compared at once turn most of them away.
+      // Eight bytes at once before the shape, byte by byte.
       if (((head ^ entry.head) & entry.head_mask) != 0) continue;
       std::uint64_t lengths = entry.shape.match_lengths_at(view);
       while (lengths != 0) {
@@ -114,12 +117,13 @@ class LongKeywordSet {
     std::uint64_t head = 0;
     std::uint64_t head_mask = 0;
   };
-  // Up to eight bytes of text, bit 5 set in each as in folded_prefix; zeros past `available`.
+  // The first `available` bytes of text, up to eight, bit 5 set in each as in folded_prefix;
+  // zeros after them.
   static std::uint64_t folded_head(const unsigned char* text, std::size_t available) {
     std::uint64_t head = 0;
     const std::size_t n = available < 8 ? available : 8;
-    for (std::size_t i = 0; i < n; ++i) head |= std::uint64_t{text[i]} << (8 * i);
-    return head | 0x2020202020202020ULL;
+    for (std::size_t i = 0; i < n; ++i) head |= std::uint64_t{text[i] | 0x20U} << (8 * i);
+    return head;
   }
   // Keywords whose first four bytes, folded, are `key`: slot_entries_[begin, begin + count).
   struct Slot {
@@ -127,9 +131,12 @@ class LongKeywordSet {
     std::uint16_t begin = 0;
     std::uint16_t count = 0;
   };
-  // A bit per hash value's top kFilterBits bits: set where some keyword's prefix hashes. Most
-  // candidates are not keywords, and this rejects them with one load and no probe.
+  // Filters of a bit per hash value's top kFilterBits bits, set where some keyword's prefix
+  // hashes: most candidates are no keyword, and these reject them with two loads and no probe.
+  // Keywords whose fixed prefix spells out kLongHead bytes are in the second, by those.
   static constexpr unsigned kFilterBits = 16;
+  static constexpr std::size_t kLongHead = 6;
+  using Filter = std::array<std::uint64_t, (std::size_t{1} << kFilterBits) / 64>;
 
   // The first four bytes with bit 5 set in each: ASCII letters lowercased, any other byte sharing
   // its key with at most one other byte. Cheap, and the match after it is exact.
@@ -139,13 +146,18 @@ class LongKeywordSet {
     return key | 0x20202020U;
   }
   static std::uint32_t hash(std::uint32_t key) { return key * 0x9E3779B1U; }
-  // Null when no keyword starts with these four bytes, nearly always decided by one bit.
-  bool passes_filter(std::uint32_t h) const {
-    return ((filter_[h >> (32 - kFilterBits + 6)] >> ((h >> (32 - kFilterBits)) & 63)) & 1) != 0;
+  static std::uint32_t hash(std::uint64_t key) {
+    return static_cast<std::uint32_t>((key * 0x9E3779B97F4A7C15ULL) >> 32);
   }
+  static bool passes(const Filter& filter, std::uint32_t h) {
+    return ((filter[h >> (32 - kFilterBits + 6)] >> ((h >> (32 - kFilterBits)) & 63)) & 1) != 0;
+  }
+  static void add_to(Filter& filter, std::uint32_t h) {
+    filter[h >> (32 - kFilterBits + 6)] |= std::uint64_t{1} << ((h >> (32 - kFilterBits)) & 63);
+  }
+  // The keywords whose first four bytes fold to `key`; null when there are none.
   const Slot* find(std::uint32_t key) const {
     const std::uint32_t h = hash(key);
-    if (!passes_filter(h)) return nullptr;
     for (std::uint32_t s = h >> slot_shift_;; s = (s + 1) & slot_mask_) {
       if (slots_[s].key == key) return &slots_[s];
       if (slots_[s].key == 0) return nullptr;
@@ -155,7 +167,8 @@ class LongKeywordSet {
   std::vector<Entry> entries_;
   std::vector<Slot> slots_;                  // open addressing, a power of two, under half full
   std::vector<std::uint16_t> slot_entries_;  // indices into entries_, grouped by slot
-  std::array<std::uint64_t, (std::size_t{1} << kFilterBits) / 64> filter_{};
+  Filter filter_{};
+  Filter long_head_filter_{};
   unsigned slot_shift_ = 32;
   std::uint32_t slot_mask_ = 0;
   std::size_t lookahead_ = 0;
