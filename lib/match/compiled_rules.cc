@@ -366,7 +366,10 @@ class RuleCompiler {
   void finish_budgets() {
     std::uint64_t history = 1;
     for (const Rule& rule : out_->rules) {
-      history = std::max<std::uint64_t>(history, rule.max_width + 1ULL + rule.lookback_bytes);
+      // A keyword found by the word finder comes up to kWordKeywordLag bytes late, and its region
+      // still reaches back a whole lookback from where it starts.
+      const std::uint64_t lag = rule.proximity == Proximity::kEitherSide ? kWordKeywordLag : 0;
+      history = std::max<std::uint64_t>(history, rule.max_width + 1ULL + rule.lookback_bytes + lag);
     }
     for (std::uint32_t width : out_->keyword_max_width) {
       history = std::max<std::uint64_t>(history, width + 2ULL);

@@ -42,9 +42,12 @@ std::vector<std::string> corpus_cases() {
 }
 
 std::shared_ptr<const Engine> engine(match::LongKeywordPlacement placement,
-                                     StartOffsetMode mode = StartOffsetMode::kRecoverOnHit) {
+                                     StartOffsetMode mode = StartOffsetMode::kRecoverOnHit,
+                                     std::vector<std::string> only = {}) {
   Config config;
-  config.selector = ManagedSelector::kAll;
+  config.selector = only.empty() ? ManagedSelector::kAll : ManagedSelector::kInclude;
+  config.include_tamis_secrets = only.empty();
+  config.managed_ids = std::move(only);
   config.reveal_values = true;
   config.start_offset_mode = mode;
   config.limits.max_occurrences_per_type = 100000;
@@ -167,6 +170,43 @@ TEST(LongKeywordPlacement, TheWordFinderFindsExactlyWhatTheStreamDatabaseFinds) 
     expect_same_results(testing_support::scan_as_cells(a, text, column),
                         testing_support::scan_as_cells(b, text, column),
                         "cells, seed " + std::to_string(seed));
+  }
+}
+
+// A keyword's hit comes from the word finder up to kWordKeywordLag bytes late, and the text its
+// region reaches back to must still be there: with four-byte characters the keyword distance in
+// bytes has no slack left. Two narrow identifiers alone, so that no wide one keeps a long history,
+// one of them with a keyword of 40 bytes: the finder waits for that many behind every word.
+TEST(LongKeywordPlacement, LateKeywordsStillSeeTheirWholeRegion) {
+  const std::vector<std::string> only = {"USA_PASSPORT_NUMBER", "SPAIN_NIE_NUMBER"};
+  auto words = engine(match::LongKeywordPlacement::kWords, StartOffsetMode::kRecoverOnHit, only);
+  auto stream =
+      engine(match::LongKeywordPlacement::kHyperscan, StartOffsetMode::kRecoverOnHit, only);
+  ASSERT_NE(words, nullptr);
+  ASSERT_NE(stream, nullptr);
+  const std::string emoji = "\xf0\x9f\x98\x80";
+  std::string text;
+  for (int gap = 20; gap <= 31; ++gap) {
+    std::string between;
+    for (int i = 0; i < gap; ++i) between += emoji;
+    for (const char* keyword : {"passport number", "us passport", "numéro de passeport"}) {
+      text += "A43628159 ";
+      text += between;
+      text += keyword;
+      text += "\n";
+      text += keyword;
+      text += between;
+      text += " 534817206\n";
+    }
+  }
+  Scanner a(words);
+  Scanner b(stream);
+  const ObjectResult expected = b.scan("mem", text);
+  const Detection* passports = testing_support::find_detection(expected, "USA_PASSPORT_NUMBER");
+  ASSERT_NE(passports, nullptr);
+  EXPECT_GE(passports->occurrences.size(), 20U);
+  for (std::size_t chunk : {1, 3, 16, 64, 100000}) {
+    expect_same_results(scan_in_chunks(a, text, chunk), expected, "chunk " + std::to_string(chunk));
   }
 }
 
