@@ -1,8 +1,8 @@
 // Finds the keywords of a ShortKeywordSet and a LongKeywordSet as whole words in a stream of
 // bytes. Each 64-byte window is classified into bit masks: word bytes, possible first and second
 // letters of a short keyword, and the word starts whose first four bytes fit a bucket of long
-// keywords. The classifier is picked by CPU at run time: 128-byte table permutes (AVX-512 VBMI),
-// nibble-table shuffles (AVX-512BW, AVX2, SSSE3), or byte tables elsewhere. A few shifts of the
+// keywords. The classifier is picked by CPU at run time: byte permutes (AVX-512 VBMI), nibble-table
+// shuffles (AVX-512BW, AVX2, SSSE3), or byte tables elsewhere. A few shifts of the
 // short masks leave only the starts of two- and three-byte words whose first two letters could
 // begin a keyword; each survivor is checked against the keywords of its letter pair, each long
 // candidate against the keywords of its first four bytes. The word boundaries are those of
