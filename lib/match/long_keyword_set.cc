@@ -104,8 +104,8 @@ LongKeywordSet::LongKeywordSet(std::span<const Keyword> keywords) {
   for (auto& [key, members] : by_key) {
     std::uint32_t s = hash(key) >> slot_shift_;
     while (slots_[s].key != 0) s = (s + 1) & slot_mask_;
-    slots_[s] = {key, static_cast<std::uint16_t>(slot_entries_.size()),
-                 static_cast<std::uint16_t>(members.size())};
+    slots_[s] = {key, static_cast<std::uint32_t>(slot_entries_.size()),
+                 static_cast<std::uint32_t>(members.size())};
     for (std::uint32_t m : members) slot_entries_.push_back(static_cast<std::uint16_t>(m));
   }
 }

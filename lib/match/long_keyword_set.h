@@ -33,7 +33,7 @@ class LongKeywordSet {
   // takes two lookups, and the buckets let through 25K of the 1.5M word starts of 8 MiB of the
   // benchmark's text (eight buckets: 58K).
   static constexpr std::size_t kBuckets = 16;
-  // Entries are indexed with 16 bits (the managed catalogue has a few hundred keywords).
+  // Keywords are indexed with 16 bits; the managed catalogue has a few hundred.
   static constexpr std::size_t kMaxKeywords = 4096;
 
   struct Keyword {
@@ -128,8 +128,8 @@ class LongKeywordSet {
   // Keywords whose first four bytes, folded, are `key`: slot_entries_[begin, begin + count).
   struct Slot {
     std::uint32_t key = 0;  // 0: empty (a folded byte always has bit 5 set)
-    std::uint16_t begin = 0;
-    std::uint16_t count = 0;
+    std::uint32_t begin = 0;
+    std::uint32_t count = 0;
   };
   // Filters of a bit per hash value's top kFilterBits bits, set where some keyword's prefix
   // hashes: most candidates are no keyword, and these reject them with two loads and no probe.
