@@ -1,7 +1,9 @@
 // The expressions the engine's stream database is compiled from, for the selected managed
 // identifiers, one by one and labelled, so tools can measure what each costs: every pattern of an
 // identifier found without keywords, every distinct keyword of the keyword-required ones, and
-// anchors in place of anchored identifiers' patterns (compiled_rules.cc does the same).
+// anchors in place of anchored identifiers' patterns (compiled_rules.cc does the same). Keywords
+// the word finder takes are marked: the engine's stream database leaves them out, the long ones
+// on CPUs with AVX-512 VBMI (match_choices.h) and the short ones everywhere.
 #pragma once
 
 #include <hs/hs.h>
