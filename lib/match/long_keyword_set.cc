@@ -49,14 +49,10 @@ LongKeywordSet::LongKeywordSet(std::span<const Keyword> keywords) {
     Entry& entry = entries_.back();
     const KeywordShape& shape = entry.shape;
     const std::string head = shape.fixed_prefix(8);
-    for (std::size_t i = 0; i < head.size(); ++i) {
-      const std::uint64_t folded = static_cast<unsigned char>(head[i]) | 0x20U;
-      entry.head |= folded << (8 * i);
-      entry.head_mask |= std::uint64_t{0xff} << (8 * i);
-    }
-    if (head.size() >= kLongHead)
-      add_to(long_head_filter_,
-             hash(folded_head(reinterpret_cast<const unsigned char*>(head.data()), kLongHead)));
+    entry.head = folded_head(reinterpret_cast<const unsigned char*>(head.data()), head.size());
+    entry.head_mask =
+        head.size() == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * head.size())) - 1;
+    if (head.size() >= kLongHead) add_to(long_head_filter_, hash(entry.head & kLongHeadMask));
     lookahead_ = std::max(lookahead_, shape.max_length() + 1);
     spellings.push_back(shape.leading_bytes(kPositions));
     LeadingSets sets;

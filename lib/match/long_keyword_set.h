@@ -73,29 +73,22 @@ class LongKeywordSet {
   const NibbleTables& low_nibble_tables() const { return low_; }
   const NibbleTables& high_nibble_tables() const { return high_; }
 
-  // Whether a keyword may start at `text`, of which `available` bytes (at least four) can be read:
-  // false for nearly every word whose first four bytes are no keyword's, or whose first six are
-  // none of those keywords' that spell out six. Words that share four bytes with a keyword
-  // ("according", "account"; "forecast", "foreign") are common in prose.
-  bool may_start(const unsigned char* text, std::size_t available) const {
-    return passes(filter_, hash(folded_prefix(text))) ||
-           (available >= kLongHead &&
-            passes(long_head_filter_, hash(folded_head(text, kLongHead))));
-  }
-
   // Reports (id, length) for every keyword that matches from `text`, where a word starts, and ends
   // at a word boundary. `available` bytes of text can be read: at least lookahead() unless the text
   // ends there, which then counts as a boundary.
   template <class Report>
   void match_at(const unsigned char* text, std::size_t available, Report&& report) const {
-    if (available < kPositions || !may_start(text, available)) return;
-    const Slot* slot = find(folded_prefix(text));
+    if (available < kPositions) return;
+    const std::uint32_t prefix = folded_prefix(text);
+    const std::uint32_t prefix_hash = hash(prefix);
+    const std::uint64_t head = folded_head(text, available);
+    if (!may_start(prefix_hash, head, available)) return;
+    const Slot* slot = find(prefix, prefix_hash);
     if (slot == nullptr) return;
     const std::string_view view(reinterpret_cast<const char*>(text), available);
-    const std::uint64_t head = folded_head(text, available);
     for (std::uint32_t e = slot->begin; e < slot->begin + slot->count; ++e) {
       const Entry& entry = entries_[slot_entries_[e]];
-      // Eight bytes at once before the shape, byte by byte.
+      // The keyword's fixed first bytes, up to eight, compared at once; then its shape.
       if (((head ^ entry.head) & entry.head_mask) != 0) continue;
       std::uint64_t lengths = entry.shape.match_lengths_at(view);
       while (lengths != 0) {
@@ -149,15 +142,25 @@ class LongKeywordSet {
   static std::uint32_t hash(std::uint64_t key) {
     return static_cast<std::uint32_t>((key * 0x9E3779B97F4A7C15ULL) >> 32);
   }
+  // The first kLongHead bytes of a folded head.
+  static constexpr std::uint64_t kLongHeadMask = (std::uint64_t{1} << (8 * kLongHead)) - 1;
+  // Whether a keyword may start where the first four bytes hash to `prefix_hash` and the first
+  // eight fold to `head` (`available` bytes readable): false for nearly every word whose first
+  // four bytes are no keyword's, or whose first six are none of those keywords' that spell out
+  // six. Words that share four bytes with a keyword ("according", "account"; "forecast",
+  // "foreign") are common in prose.
+  bool may_start(std::uint32_t prefix_hash, std::uint64_t head, std::size_t available) const {
+    return passes(filter_, prefix_hash) ||
+           (available >= kLongHead && passes(long_head_filter_, hash(head & kLongHeadMask)));
+  }
   static bool passes(const Filter& filter, std::uint32_t h) {
     return ((filter[h >> (32 - kFilterBits + 6)] >> ((h >> (32 - kFilterBits)) & 63)) & 1) != 0;
   }
   static void add_to(Filter& filter, std::uint32_t h) {
     filter[h >> (32 - kFilterBits + 6)] |= std::uint64_t{1} << ((h >> (32 - kFilterBits)) & 63);
   }
-  // The keywords whose first four bytes fold to `key`; null when there are none.
-  const Slot* find(std::uint32_t key) const {
-    const std::uint32_t h = hash(key);
+  // The keywords whose first four bytes fold to `key` (which hashes to `h`); null when none.
+  const Slot* find(std::uint32_t key, std::uint32_t h) const {
     for (std::uint32_t s = h >> slot_shift_;; s = (s + 1) & slot_mask_) {
       if (slots_[s].key == key) return &slots_[s];
       if (slots_[s].key == 0) return nullptr;
